@@ -1,0 +1,60 @@
+import type {VFile} from 'vfile'
+import type {Config, RuleSetting} from '../config/model.js'
+import {addMessage, type Severity} from '../diagnostic/message.js'
+import type {Release} from '../release/model.js'
+import type {Edit, Finding, Rule} from './rule.js'
+import {rules as allRules} from './rules/index.js'
+
+export interface CheckEntry {
+  release: Release
+  /** Holds the source text; messages are added to it. */
+  file: VFile
+}
+
+/** A fix proposed by a fixable rule, kept with the message it belongs to. */
+export interface ProposedFix {
+  ruleId: string
+  path: string
+  edits: Edit[]
+}
+
+/**
+ * Runs every enabled rule over the releases and adds their findings to each
+ * release's file as messages. Returns the fixes fixable rules proposed.
+ */
+export function checkReleases(entries: readonly CheckEntry[], config: Config, rules: readonly Rule[] = allRules): ProposedFix[] {
+  const fixes: ProposedFix[] = []
+  const byRelease = new Map(entries.map((entry) => [entry.release, entry]))
+  for (const rule of rules) {
+    const severity = severityOf(rule, config.rules[rule.id])
+    if (!severity) continue
+    const report = (entry: CheckEntry, finding: Finding) => {
+      addMessage(entry.file, {ruleId: rule.id, severity, ...finding})
+      if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
+    }
+    for (const entry of entries) {
+      rule.checkRelease?.(entry.release, {
+        config,
+        source: String(entry.file.value),
+        report: (finding) => report(entry, finding)
+      })
+    }
+    rule.checkProject?.(
+      entries.map((entry) => ({release: entry.release, source: String(entry.file.value)})),
+      {config, report: (release, finding) => report(byRelease.get(release)!, finding)}
+    )
+  }
+  for (const entry of entries) sortMessages(entry.file)
+  return fixes
+}
+
+function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | null {
+  if (setting === 'off') return null
+  if (setting === 'warn') return 'warning'
+  if (setting === 'error') return 'error'
+  return rule.severity
+}
+
+function sortMessages(file: VFile) {
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}

@@ -1,0 +1,61 @@
+import type {Config} from '../config/model.js'
+import type {Point, Position, Release} from '../release/model.js'
+
+export type DefaultSeverity = 'error' | 'warning'
+
+/** A replacement of source text, in UTF-16 offsets of the decoded file. */
+export interface Edit {
+  start: number
+  end: number
+  text: string
+}
+
+/** What a rule reports; the runner adds rule id, severity and source. */
+export interface Finding {
+  /** The problem, then the fix. */
+  reason: string
+  place: Point | Position | null
+  actual?: string
+  expected?: string[]
+  note?: string
+  /** Edits that fix the finding, for rules marked fixable. */
+  fix?: Edit[]
+}
+
+export interface ReleaseContext {
+  config: Config
+  /** The decoded text of the release file. */
+  source: string
+  report(finding: Finding): void
+}
+
+export interface ProjectEntry {
+  release: Release
+  source: string
+}
+
+export interface ProjectContext {
+  config: Config
+  report(release: Release, finding: Finding): void
+}
+
+export interface Rule {
+  id: string
+  /** Severity when `pressroom.yaml` does not set one. */
+  severity: DefaultSeverity
+  /** One line for `--help` and the README's rule table. */
+  summary: string
+  fixable: boolean
+  /** Checks one release on its own. */
+  checkRelease?: (release: Release, context: ReleaseContext) => void
+  /** Checks all releases together (duplicates, sequences). */
+  checkProject?: (entries: readonly ProjectEntry[], context: ProjectContext) => void
+}
+
+/**
+ * Declares a rule. A rule reads the model and reports findings; it never
+ * sees severity settings, prints or throws (as in unified-lint-rule).
+ */
+export function defineRule(rule: Omit<Rule, 'fixable'> & {fixable?: boolean}): Rule {
+  return {fixable: false, ...rule}
+}

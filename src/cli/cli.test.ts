@@ -1,0 +1,214 @@
+import {execFile} from 'node:child_process'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
+import {readRepoFile, repoRoot, seedPath} from '../test/project.js'
+
+const run = promisify(execFile)
+const cli = path.join(repoRoot, 'dist/cli/main.js')
+
+interface Result {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the compiled CLI (as `npx pressroom` does) in `cwd`. */
+async function pressroom(cwd: string, ...args: string[]): Promise<Result> {
+  try {
+    const {stdout, stderr} = await run(process.execPath, [cli, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}})
+    return {code: 0, stdout, stderr}
+  } catch (error) {
+    const e = error as {code: number; stdout: string; stderr: string}
+    return {code: e.code, stdout: e.stdout, stderr: e.stderr}
+  }
+}
+
+/** A throwaway project: the repository's config plus the given release files. */
+function project(files: Record<string, string | Buffer> = {}, fromFixture?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-'))
+  writeFileSync(path.join(dir, 'pressroom.yaml'), readRepoFile('pressroom.yaml'))
+  if (fromFixture) cpSync(path.join(repoRoot, 'fixtures', fromFixture, 'releases'), path.join(dir, 'releases'), {recursive: true})
+  for (const [file, text] of Object.entries(files)) {
+    const target = path.join(dir, file)
+    mkdirSync(path.dirname(target), {recursive: true})
+    writeFileSync(target, text)
+  }
+  return dir
+}
+
+function messagesOf(json: string): string[] {
+  const report = JSON.parse(json) as Array<{path: string; messages: Array<{line: number; column: number; ruleId: string}>}>
+  return report.flatMap((file) => file.messages.map((m) => `${file.path} ${m.line}:${m.column} ${m.ruleId}`)).sort()
+}
+
+const cases = parse(readRepoFile('fixtures/bad/expected.yaml').toString('utf8')) as Record<string, {exit: number; messages: string[]}>
+const folders = (group: string) =>
+  readdirSync(path.join(repoRoot, 'fixtures', group), {withFileTypes: true}).filter((d) => d.isDirectory()).map((d) => d.name)
+
+describe('pressroom check on variants of the seed', () => {
+  it('lists every fixtures/bad folder in expected.yaml', () => {
+    expect(folders('bad').sort()).toEqual(Object.keys(cases).sort())
+  })
+
+  for (const name of folders('good')) {
+    it(`good/${name}: exit 0, no messages`, async () => {
+      const result = await pressroom(project({}, `good/${name}`), 'check', '--reporter', 'json')
+      expect(messagesOf(result.stdout)).toEqual([])
+      expect(result.code).toBe(0)
+    })
+  }
+
+  for (const [name, expected] of Object.entries(cases)) {
+    it(`bad/${name}: exit ${expected.exit}, ${expected.messages.length} message(s) at the right places`, async () => {
+      const dir = project({}, `bad/${name}`)
+      const result = await pressroom(dir, 'check', '--reporter', 'json')
+      expect(messagesOf(result.stdout)).toEqual([...expected.messages].sort())
+      expect(result.code).toBe(expected.exit)
+    })
+  }
+})
+
+describe('pressroom check', () => {
+  it('passes the seed release with exit 0 and prints like unified linters', async () => {
+    const result = await pressroom(repoRoot, 'check')
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`${seedPath}: no issues found`)
+  })
+
+  it('prints vfile-reporter rows: place, severity, reason, rule id, source', async () => {
+    const dir = project({}, 'bad/ref-format')
+    const result = await pressroom(dir, 'check')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/2:6-2:21\s+error\s+Reference `No\.10 PR-26\/EoJ` does not follow .*ref-format\s+pressroom/)
+  })
+
+  it('checks only the given paths, but compares references across the whole folder', async () => {
+    const dir = project({}, 'bad/duplicate-ref')
+    const result = await pressroom(dir, 'check', '--reporter', 'json', 'releases/2026/010-japan-grant-ilo-returning-migrant-workers.md')
+    expect(messagesOf(result.stdout)).toEqual([`${seedPath} 2:6 ref-duplicate`])
+    expect(result.code).toBe(1)
+  })
+
+  it('exits 2 for a path that does not exist', async () => {
+    const result = await pressroom(repoRoot, 'check', 'releases/1999')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('no such file or folder: releases/1999')
+  })
+
+  it('exits 2 for an unknown option or reporter', async () => {
+    expect((await pressroom(repoRoot, 'check', '--frobnicate')).code).toBe(2)
+    expect((await pressroom(repoRoot, 'check', '--reporter', 'xml')).code).toBe(2)
+  })
+
+  it('exits 2 with file:line:column and a did-you-mean for a misspelled config key', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const config = readFileSync(path.join(dir, 'pressroom.yaml'), 'utf8').replace('khmerDigits:', 'khmerDigit:').replace('ref-sequence: warn', 'ref-sequense: warn')
+    writeFileSync(path.join(dir, 'pressroom.yaml'), config)
+    const result = await pressroom(dir, 'check')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/pressroom\.yaml\n\s*\d+:1-\d+:11\s+error\s+Unknown key `khmerDigit`; did you mean `khmerDigits`\?/)
+    expect(result.stderr).toMatch(/Unknown rule `rules\.ref-sequense`; did you mean `rules\.ref-sequence`\?/)
+  })
+
+  it('exits 2 when there is no config', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-'))
+    const result = await pressroom(dir, 'check')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('cannot read pressroom.yaml')
+  })
+
+  it('turns a rule off or down from pressroom.yaml', async () => {
+    const dir = project({}, 'bad/ref-year')
+    writeFileSync(path.join(dir, 'pressroom.yaml'), `${readFileSync(path.join(dir, 'pressroom.yaml'), 'utf8')}  ref-year: warn\n`)
+    const result = await pressroom(dir, 'check', '--reporter', 'json')
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)[0].messages[0]).toMatchObject({ruleId: 'ref-year', fatal: false})
+  })
+})
+
+describe('pressroom build', () => {
+  it('writes out/releases.json with the parsed model, the same bytes every time', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const first = await pressroom(dir, 'build')
+    expect(first.code).toBe(0)
+    const bytes = readFileSync(path.join(dir, 'out/releases.json'))
+    const model = JSON.parse(bytes.toString('utf8'))
+    expect(model.releases).toHaveLength(1)
+    const [release] = model.releases
+    expect(release.path).toBe(seedPath)
+    expect(release.frontmatter).toMatchObject({ref: 'No. 10 PR-26/EoJ', date: '2026-02-18', draft: false})
+    expect(release.sections.en.headline.text).toMatch(/^Japan Provides US\$1,000,000 for Promoting/)
+    expect(release.sections.km.blocks.map((b: {type: string}) => b.type)).toEqual(['paragraph', 'list', 'paragraph'])
+    await pressroom(dir, 'build')
+    expect(readFileSync(path.join(dir, 'out/releases.json')).equals(bytes)).toBe(true)
+  })
+
+  it('writes nothing when a release has errors, and exits 1', async () => {
+    const dir = project({}, 'bad/raw-html')
+    const result = await pressroom(dir, 'build')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('nothing was written')
+    expect(existsSync(path.join(dir, 'out'))).toBe(false)
+  })
+
+  it('prints a JSON report with --json', async () => {
+    const dir = project({}, 'bad/gap-and-order')
+    const result = await pressroom(dir, 'build', '--json')
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout)
+    expect(report).toMatchObject({ok: true, releases: 2, warnings: 2, errors: 0})
+    expect(report.diagnostics.flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))).toEqual(['ref-sequence', 'ref-sequence'])
+  })
+})
+
+describe('pressroom new', () => {
+  it('creates the next number of the year, scaffolded, and passes the structural rules', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const result = await pressroom(dir, 'new', '--date', '2026-03-02', '--slug', 'minister-visit')
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toBe('releases/2026/011-minister-visit.md')
+    const text = readFileSync(path.join(dir, 'releases/2026/011-minister-visit.md'), 'utf8')
+    expect(text).toContain('ref: No. 11 PR-26/EoJ\ndate: 2026-03-02\ndraft: true\n')
+    expect(text).toContain('# English')
+    expect(text).toContain('# ខ្មែរ')
+    const check = await pressroom(dir, 'check', '--reporter', 'json', 'releases/2026/011-minister-visit.md')
+    expect(messagesOf(check.stdout).filter((m) => / (frontmatter|language-sections|file-name|ref-\w+)$/.test(m))).toEqual([])
+  })
+
+  it('starts a new year at 1 and never overwrites', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const first = await pressroom(dir, 'new', '--date', '2027-01-05', '--slug', 'new-year')
+    expect(first.stdout.trim()).toBe('releases/2027/001-new-year.md')
+    const second = await pressroom(dir, 'new', '--date', '2027-01-06', '--slug', 'new-year')
+    expect(second.stdout.trim()).toBe('releases/2027/002-new-year.md')
+  })
+
+  it('refuses a bad slug or date with exit 2 and writes nothing', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    for (const args of [['--slug', 'Bad Slug'], ['--slug', '../escape'], ['--date', '2026-13-01']]) {
+      const result = await pressroom(dir, 'new', '--date', '2026-03-02', ...args)
+      expect(result.code).toBe(2)
+    }
+    expect(readdirSync(path.join(dir, 'releases/2026'))).toEqual([path.basename(seedPath)])
+  })
+})
+
+describe('pressroom --help and --version', () => {
+  it('lists every command with an example', async () => {
+    const result = await pressroom(repoRoot, '--help')
+    expect(result.code).toBe(0)
+    for (const command of ['check', 'build', 'new']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
+      expect(result.stdout).toMatch(new RegExp(`\\$ pressroom ${command}\\b`))
+    }
+  })
+
+  it('prints the package version', async () => {
+    const result = await pressroom(repoRoot, '--version')
+    expect(result.stdout.trim()).toBe(JSON.parse(readRepoFile('package.json').toString('utf8')).version)
+  })
+})

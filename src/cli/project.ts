@@ -1,0 +1,89 @@
+import {readdir, readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import type {CheckEntry} from '../check/index.js'
+import {rules} from '../check/rules/index.js'
+import type {Config} from '../config/model.js'
+import {parseConfig} from '../config/parse.js'
+import {parseRelease} from '../release/parse.js'
+
+/** A problem that stops a command before it starts: exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** Files whose messages explain the problem, printed with the reporter. */
+    readonly files: VFile[] = []
+  ) {
+    super(message)
+  }
+}
+
+export interface Project {
+  root: string
+  config: Config
+}
+
+/** Reads and validates `pressroom.yaml`; config errors are usage errors. */
+export async function loadProject(configPath: string): Promise<Project> {
+  const absolute = path.resolve(configPath)
+  let text: string
+  try {
+    text = await readFile(absolute, 'utf8')
+  } catch {
+    throw new UsageError(
+      `cannot read ${configPath}; run pressroom in the project folder (the one with pressroom.yaml) or pass --config FILE`
+    )
+  }
+  const root = path.dirname(absolute)
+  const {config, file} = parseConfig(path.relative(process.cwd(), absolute) || configPath, root, text.replace(/^\uFEFF/, ''), rules.map((rule) => rule.id))
+  if (!config) throw new UsageError(`${configPath} has errors; fix them and run again`, [file])
+  return {root, config}
+}
+
+/** Every `*.md` under `releases/`, as paths relative to the project root with `/` separators, sorted. */
+export async function listReleases(root: string): Promise<string[]> {
+  const dir = path.join(root, 'releases')
+  let names: string[]
+  try {
+    names = await readdir(dir, {recursive: true})
+  } catch {
+    return []
+  }
+  return names
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => toProjectPath(root, path.join(dir, name)))
+    .sort()
+}
+
+export function toProjectPath(root: string, file: string): string {
+  return path.relative(root, path.resolve(file)).split(path.sep).join('/')
+}
+
+/**
+ * Resolves the paths given on the command line (files or folders) to
+ * release files relative to the root; an unknown path is a usage error.
+ */
+export async function resolveReleasePaths(root: string, args: readonly string[]): Promise<string[]> {
+  const found = new Set<string>()
+  for (const arg of args) {
+    const absolute = path.resolve(arg)
+    const info = await stat(absolute).catch(() => null)
+    if (!info) throw new UsageError(`no such file or folder: ${arg}`)
+    if (info.isDirectory()) {
+      const names = await readdir(absolute, {recursive: true})
+      for (const name of names) if (name.endsWith('.md')) found.add(toProjectPath(root, path.join(absolute, name)))
+    } else {
+      found.add(toProjectPath(root, absolute))
+    }
+  }
+  return [...found].sort()
+}
+
+export async function readEntries(root: string, paths: readonly string[]): Promise<CheckEntry[]> {
+  return Promise.all(
+    paths.map(async (projectPath) => {
+      const bytes = await readFile(path.join(root, projectPath))
+      return parseRelease(projectPath, bytes)
+    })
+  )
+}

@@ -1,0 +1,41 @@
+import type {Lang, Position} from '../release/model.js'
+
+export type RuleSetting = 'off' | 'warn' | 'error'
+
+export type LangPair = Record<Lang, string>
+
+export type FontRole = 'regular' | 'bold' | 'italic' | 'boldItalic'
+
+/** Per role, an ordered fallback chain of font files (paths relative to the config file). */
+export type FontRoles = Record<FontRole, string[]>
+
+export interface Config {
+  /** Path of the config file as given, for messages. */
+  path: string
+  /** Folder the config file is in; relative paths in it resolve from here. */
+  root: string
+  organisation: LangPair
+  title: LangPair
+  /** Pattern of reference numbers, e.g. `No. {n} PR-{yy}/EoJ`. */
+  reference: string
+  contact: {
+    name: LangPair | null
+    tel: string | null
+    email: string | null
+    website: string | null
+  }
+  site: {baseUrl: string | null}
+  email: {
+    from: string | null
+    to: string[]
+    replyTo: string | null
+    listUnsubscribe: string | null
+  }
+  /** House style for digits in the Khmer section. */
+  khmerDigits: 'khmer' | 'latin' | 'either'
+  fonts: Record<Lang, FontRoles>
+  /** Severity overrides by rule id. */
+  rules: Record<string, RuleSetting>
+  /** Where each key path (`contact.email`, `rules.ref-sequence`) was written. */
+  positions: Record<string, Position>
+}

@@ -1,0 +1,43 @@
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Point, Position} from '../release/model.js'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+export interface MessageInit {
+  ruleId: string
+  severity: Severity
+  /** The problem, then the fix: "Reference is `X`; write `Y`". */
+  reason: string
+  place?: Point | Position | null
+  actual?: string
+  expected?: string[]
+  note?: string
+}
+
+/**
+ * Adds a message to `file` the way unified linters do: `fatal` true for
+ * errors, false for warnings, undefined for info (vfile-message semantics).
+ */
+export function addMessage(file: VFile, init: MessageInit): VFileMessage {
+  const message = file.message(init.reason, {
+    place: stripOffsets(init.place ?? undefined),
+    ruleId: init.ruleId,
+    source: 'pressroom'
+  })
+  message.fatal = init.severity === 'error' ? true : init.severity === 'warning' ? false : undefined
+  if (init.actual !== undefined) message.actual = init.actual
+  if (init.expected !== undefined) message.expected = init.expected
+  if (init.note !== undefined) message.note = init.note
+  return message
+}
+
+function stripOffsets(place: Point | Position | undefined) {
+  if (!place) return undefined
+  if ('start' in place) return {start: pointOf(place.start), end: pointOf(place.end)}
+  return pointOf(place)
+}
+
+function pointOf(point: Point) {
+  return {line: point.line, column: point.column, offset: point.offset}
+}

@@ -1,0 +1,122 @@
+import {describe, expect, it} from 'vitest'
+import {checkTexts, messageKeys, readRepoFile, seedPath} from '../test/project.js'
+import type {ListBlock, ParagraphBlock, TextNode} from './model.js'
+import {parseRelease} from './parse.js'
+import {plainText, sectionTextNodes, sourcePoint} from './text.js'
+
+const seed = readRepoFile(seedPath)
+const encode = (text: string) => new TextEncoder().encode(text)
+
+describe('parseRelease on the seed', () => {
+  const {release, file} = parseRelease(seedPath, seed)
+
+  it('reads it without messages', () => {
+    expect(file.messages).toEqual([])
+  })
+
+  it('reads the frontmatter', () => {
+    expect(release.frontmatter).toMatchObject({ref: 'No. 10 PR-26/EoJ', date: '2026-02-18', embargo: null, draft: false, readable: true})
+    expect(release.frontmatter.fields.ref!.position.start).toMatchObject({line: 2, column: 6})
+  })
+
+  it('reads both sections in order, each with its headline and blocks', () => {
+    expect(release.order).toEqual(['en', 'km'])
+    const en = release.sections.en!
+    const km = release.sections.km!
+    expect(en.headline!.text).toBe(
+      'Japan Provides US$1,000,000 for Promoting Employment of Returning Migrant Workers Affected by the Border Conflict'
+    )
+    expect(en.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph'])
+    expect(km.label).toBe('ខ្មែរ')
+    expect(km.headline!.position.start).toMatchObject({line: 19, column: 1})
+    expect(km.blocks.map((b) => b.type)).toEqual(['paragraph', 'list', 'paragraph'])
+    const list = km.blocks[1] as ListBlock
+    expect(list.items).toHaveLength(2)
+    expect(list.items[1]!.position.start).toMatchObject({line: 24, column: 1})
+    expect(plainText((list.items[1]!.children[0] as ParagraphBlock).children)).toBe('ស្ថាប័នទទួលជំនួយ៖ អង្គការពលកម្មអន្តរជាតិ (ILO)')
+  })
+
+  it('keeps the Khmer text byte for byte', () => {
+    const text = seed.toString('utf8')
+    for (const node of sectionTextNodes(release.sections.km!)) {
+      expect(text.slice(node.position.start.offset, node.position.end.offset)).toBe(node.value)
+    }
+  })
+})
+
+describe('parseRelease on awkward input', () => {
+  it('reads CRLF files like LF files, with no \\r in the text', () => {
+    const lf = parseRelease(seedPath, seed).release
+    const crlf = parseRelease(seedPath, encode(seed.toString('utf8').replace(/\n/g, '\r\n'))).release
+    expect(crlf.source.lineEnding).toBe('\r\n')
+    expect(JSON.stringify(crlf.sections.km!.blocks)).not.toContain('\\r')
+    expect(crlf.sections.en!.headline!.text).toBe(lf.sections.en!.headline!.text)
+    expect(crlf.sections.km!.blocks[2]!.position.start.line).toBe(lf.sections.km!.blocks[2]!.position.start.line)
+  })
+
+  it('drops a UTF-8 byte order mark and keeps line:column as editors show them', () => {
+    const {release, file} = parseRelease(seedPath, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), seed]))
+    expect(file.messages).toEqual([])
+    expect(release.source.bom).toBe(true)
+    expect(release.frontmatter.fields.ref!.position.start).toMatchObject({line: 2, column: 6})
+  })
+
+  it('reports invalid UTF-8 with its byte offset and line:column', () => {
+    const bytes = Buffer.concat([Buffer.from('---\nref: No. 10 PR-26/EoJ\ndate: 2026-02-18\n---\n# English\n## Ti'), Buffer.from([0xc3, 0x28]), Buffer.from('tle\n')])
+    const {file} = parseRelease(seedPath, bytes)
+    expect(file.messages).toHaveLength(1)
+    expect(file.messages[0]).toMatchObject({ruleId: 'encoding', line: 6, column: 6, fatal: true})
+    expect(file.messages[0]!.reason).toContain('Byte 0xC3 at byte offset 62 is not valid UTF-8')
+  })
+
+  it('reports an empty file as missing frontmatter and sections, without throwing', () => {
+    const entries = checkTexts({[seedPath]: ''})
+    expect(messageKeys(entries)).toEqual([
+      `${seedPath} 1:1 frontmatter`,
+      `${seedPath} 1:1 language-sections`,
+      `${seedPath} 1:1 language-sections`
+    ])
+  })
+
+  it('reports YAML syntax errors at their place in the file', () => {
+    const {file} = parseRelease(seedPath, encode('---\nref: No. 10 PR-26/EoJ\ndate: "2026-02-18\n---\n# English\n'))
+    expect(file.messages[0]).toMatchObject({ruleId: 'frontmatter', line: 3, column: 7, fatal: true})
+  })
+
+  it('reports raw HTML, images, code and reference links at their position', () => {
+    const text = [
+      '---', 'ref: No. 10 PR-26/EoJ', 'date: 2026-02-18', '---', '# English', '## Title',
+      'Text <b>bold</b> here.', '', '![logo](x.png)', '', 'Use `code` and [a][b].', '', '[b]: https://example.org', '# ខ្មែរ', '## ចំណងជើង'
+    ].join('\n')
+    const {file} = parseRelease(seedPath, encode(text))
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      '7:6 markdown', '7:13 markdown', '9:1 markdown', '11:5 markdown', '11:16 markdown', '13:1 markdown'
+    ])
+  })
+
+  it('reads emphasis, strong, links and block quotes with positions', () => {
+    const text = '---\nref: x\ndate: 2026-02-18\n---\n# English\n## Title\n\nA *b* **c** [d](https://example.org "T").\n\n> Quoted\n\n### Sub\n'
+    const {release, file} = parseRelease(seedPath, encode(text))
+    expect(file.messages).toEqual([])
+    const [paragraph, quote, heading] = release.sections.en!.blocks
+    expect((paragraph as ParagraphBlock).children.map((n) => n.type)).toEqual(['text', 'emphasis', 'text', 'strong', 'text', 'link', 'text'])
+    const link = (paragraph as ParagraphBlock).children[5]!
+    expect(link).toMatchObject({type: 'link', url: 'https://example.org', title: 'T', position: {start: {line: 8, column: 13}}})
+    expect(quote!.type).toBe('quote')
+    expect(heading).toMatchObject({type: 'heading', depth: 3})
+  })
+})
+
+describe('sourcePoint', () => {
+  it('maps text offsets past escapes, entities and list indentation', () => {
+    const text = '---\nref: x\ndate: 2026-02-18\n---\n# English\n## T\n\nPay US\\$5 &amp; go\n\n- one\n  two three\n'
+    const {release} = parseRelease(seedPath, encode(text))
+    const nodes = sectionTextNodes(release.sections.en!)
+    const paragraph = nodes[1] as TextNode
+    expect(paragraph.value).toBe('Pay US$5 & go')
+    expect(sourcePoint(text, paragraph, paragraph.value.indexOf('5'))).toMatchObject({line: 8, column: 9})
+    expect(sourcePoint(text, paragraph, paragraph.value.indexOf('go'))).toMatchObject({line: 8, column: 17})
+    const item = nodes[2] as TextNode
+    expect(sourcePoint(text, item, item.value.indexOf('three'))).toMatchObject({line: 11, column: 7})
+  })
+})

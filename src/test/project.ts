@@ -1,0 +1,44 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {checkReleases, type CheckEntry} from '../check/index.js'
+import {rules as allRules} from '../check/rules/index.js'
+import type {Rule} from '../check/rule.js'
+import type {Config} from '../config/model.js'
+import {parseConfig} from '../config/parse.js'
+import {parseRelease} from '../release/parse.js'
+
+/** The repository root, for tests that read fixtures and the shipped config. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export const seedPath = 'releases/2026/010-japan-grant-ilo-returning-migrant-workers.md'
+
+export function readRepoFile(relative: string): Buffer {
+  return readFileSync(path.join(repoRoot, relative))
+}
+
+/** The project's own `pressroom.yaml`, parsed. */
+export function projectConfig(): Config {
+  const text = readRepoFile('pressroom.yaml').toString('utf8')
+  const {config, file} = parseConfig('pressroom.yaml', repoRoot, text, allRules.map((rule) => rule.id))
+  if (!config) throw new Error(`pressroom.yaml has errors: ${file.messages.join('; ')}`)
+  return config
+}
+
+/** Parses and checks releases given as path → text, as `pressroom check` would. */
+export function checkTexts(
+  files: Record<string, string | Uint8Array>,
+  config: Config = projectConfig(),
+  rules: readonly Rule[] = allRules
+): CheckEntry[] {
+  const entries = Object.entries(files).map(([file, text]) =>
+    parseRelease(file, typeof text === 'string' ? new TextEncoder().encode(text) : text)
+  )
+  checkReleases(entries, config, rules)
+  return entries
+}
+
+/** `path line:column ruleId` for every message, for compact assertions. */
+export function messageKeys(entries: readonly CheckEntry[]): string[] {
+  return entries.flatMap((entry) => entry.file.messages.map((m) => `${entry.release.path} ${m.line}:${m.column} ${m.ruleId}`))
+}
