@@ -31,6 +31,7 @@ async function pressroom(cwd: string, ...args: string[]): Promise<Result> {
 function project(files: Record<string, string | Buffer> = {}, fromFixture?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-'))
   writeFileSync(path.join(dir, 'pressroom.yaml'), readRepoFile('pressroom.yaml'))
+  writeFileSync(path.join(dir, 'glossary.yaml'), readRepoFile('glossary.yaml'))
   if (fromFixture) cpSync(path.join(repoRoot, 'fixtures', fromFixture, 'releases'), path.join(dir, 'releases'), {recursive: true})
   for (const [file, text] of Object.entries(files)) {
     const target = path.join(dir, file)
@@ -55,9 +56,9 @@ describe('pressroom check on variants of the seed', () => {
   })
 
   for (const name of folders('good')) {
-    it(`good/${name}: exit 0, no messages`, async () => {
+    it(`good/${name}: exit 0, only the seed's own structure warning`, async () => {
       const result = await pressroom(project({}, `good/${name}`), 'check', '--reporter', 'json')
-      expect(messagesOf(result.stdout)).toEqual([])
+      expect(messagesOf(result.stdout).map((m) => m.split(' ').at(-1))).toEqual(['structure-parity'])
       expect(result.code).toBe(0)
     })
   }
@@ -73,10 +74,13 @@ describe('pressroom check on variants of the seed', () => {
 })
 
 describe('pressroom check', () => {
-  it('passes the seed release with exit 0 and prints like unified linters', async () => {
+  it('passes the seed release with exit 0, warning only of its different structure', async () => {
     const result = await pressroom(repoRoot, 'check')
     expect(result.code).toBe(0)
-    expect(result.stderr).toContain(`${seedPath}: no issues found`)
+    expect(result.stderr).toMatch(
+      /11:1\s+warning\s+English paragraphs \(lines 11–13\) are list items in the Khmer \(lines 23–24\); use the same structure in both languages\s+structure-parity\s+pressroom/
+    )
+    expect(result.stderr).toMatch(/⚠ 1 warning/)
   })
 
   it('prints vfile-reporter rows: place, severity, reason, rule id, source', async () => {
@@ -89,7 +93,7 @@ describe('pressroom check', () => {
   it('checks only the given paths, but compares references across the whole folder', async () => {
     const dir = project({}, 'bad/duplicate-ref')
     const result = await pressroom(dir, 'check', '--reporter', 'json', 'releases/2026/010-japan-grant-ilo-returning-migrant-workers.md')
-    expect(messagesOf(result.stdout)).toEqual([`${seedPath} 2:6 ref-duplicate`])
+    expect(messagesOf(result.stdout)).toEqual([`${seedPath} 11:1 structure-parity`, `${seedPath} 2:6 ref-duplicate`])
     expect(result.code).toBe(1)
   })
 
@@ -160,8 +164,13 @@ describe('pressroom build', () => {
     const result = await pressroom(dir, 'build', '--json')
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
-    expect(report).toMatchObject({ok: true, releases: 2, warnings: 2, errors: 0})
-    expect(report.diagnostics.flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))).toEqual(['ref-sequence', 'ref-sequence'])
+    expect(report).toMatchObject({ok: true, releases: 2, warnings: 4, errors: 0})
+    expect(report.diagnostics.flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))).toEqual([
+      'structure-parity',
+      'ref-sequence',
+      'ref-sequence',
+      'structure-parity'
+    ])
   })
 })
 

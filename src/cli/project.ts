@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import type {CheckEntry} from '../check/index.js'
 import {rules} from '../check/rules/index.js'
 import type {Config} from '../config/model.js'
+import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
 
@@ -37,6 +38,13 @@ export async function loadProject(configPath: string): Promise<Project> {
   const root = path.dirname(absolute)
   const {config, file} = parseConfig(path.relative(process.cwd(), absolute) || configPath, root, text.replace(/^\uFEFF/, ''), rules.map((rule) => rule.id))
   if (!config) throw new UsageError(`${configPath} has errors; fix them and run again`, [file])
+  const glossaryPath = path.join(root, 'glossary.yaml')
+  const glossaryText = await readFile(glossaryPath, 'utf8').catch(() => null)
+  if (glossaryText !== null) {
+    const parsed = parseGlossary(path.relative(process.cwd(), glossaryPath), glossaryText.replace(/^\uFEFF/, ''))
+    if (!parsed.glossary) throw new UsageError('glossary.yaml has errors; fix them and run again', [parsed.file])
+    config.glossary = parsed.glossary
+  }
   return {root, config}
 }
 

@@ -1,4 +1,5 @@
 import type {Lang, Position} from '../release/model.js'
+import type {Glossary} from './glossary.js'
 
 export type RuleSetting = 'off' | 'warn' | 'error'
 
@@ -34,6 +35,8 @@ export interface Config {
   /** House style for digits in the Khmer section. */
   khmerDigits: 'khmer' | 'latin' | 'either'
   fonts: Record<Lang, FontRoles>
+  /** From `glossary.yaml` beside the config, when there is one. */
+  glossary: Glossary
   /** Severity overrides by rule id. */
   rules: Record<string, RuleSetting>
   /** Where each key path (`contact.email`, `rules.ref-sequence`) was written. */

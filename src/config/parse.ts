@@ -5,6 +5,7 @@ import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNod
 import {addMessage} from '../diagnostic/message.js'
 import type {Position} from '../release/model.js'
 import type {Config, FontRoles, LangPair, RuleSetting} from './model.js'
+import {emptyGlossary} from './glossary.js'
 import {compileReference} from './reference.js'
 
 /** Shape of a config value, enough to validate it and point at mistakes. */
@@ -182,6 +183,7 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
       en: {...defaultFonts.en, ...raw.fonts?.en},
       km: {...defaultFonts.km, ...raw.fonts?.km}
     },
+    glossary: emptyGlossary,
     rules: (raw.rules ?? {}) as Record<string, RuleSetting>,
     positions
   }

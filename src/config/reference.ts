@@ -61,3 +61,25 @@ export function formatReference(pattern: ReferencePattern, n: number, year: numb
     .replace('{yyyy}', String(year))
     .replace('{yy}', String(year % 100).padStart(2, '0'))
 }
+
+/**
+ * A forgiving version of the pattern for finding references written in the
+ * body: spaces anywhere between parts, punctuation optional, any letter case,
+ * Khmer or Latin digits. `No.10 PR-26/EoJ` and `no 10 pr 26/eoj` both match.
+ */
+export function looseReferenceRegex(pattern: ReferencePattern): RegExp {
+  const digit = '[0-9\\u17E0-\\u17E9]'
+  const parts: string[] = []
+  for (const part of pattern.pattern.split(/(\{[^}]*\})/)) {
+    if (part === '{n}') parts.push(`${digit}+`)
+    else if (part === '{yy}') parts.push(`${digit}{2}`)
+    else if (part === '{yyyy}') parts.push(`${digit}{4}`)
+    else {
+      for (const token of part.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}\s]/gu) ?? []) {
+        const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        parts.push(/[\p{L}\p{N}]/u.test(token) ? escaped : `${escaped}?`)
+      }
+    }
+  }
+  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[\\s\\u00A0]*')}(?![\\p{L}\\p{N}])`, 'giu')
+}

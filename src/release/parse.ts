@@ -227,8 +227,11 @@ class Reader {
   private block(node: Mdast.RootContent): Block | null {
     const position = this.position(node)
     switch (node.type) {
-      case 'paragraph':
-        return {type: 'paragraph', children: this.inlines(node.children), position}
+      case 'paragraph': {
+        const children = this.inlines(node.children)
+        // A paragraph that held only refused content (an image) is gone with it.
+        return children.length === 0 && node.children.length > 0 ? null : {type: 'paragraph', children, position}
+      }
       case 'heading':
         if (node.depth === 3) return {type: 'heading', depth: 3, children: this.inlines(node.children), position}
         this.unsupported(node, `A level-${node.depth} heading is not part of a release; use \`###\` for subheads`)

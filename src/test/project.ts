@@ -5,6 +5,7 @@ import {checkReleases, type CheckEntry} from '../check/index.js'
 import {rules as allRules} from '../check/rules/index.js'
 import type {Rule} from '../check/rule.js'
 import type {Config} from '../config/model.js'
+import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
 
@@ -22,7 +23,9 @@ export function projectConfig(): Config {
   const text = readRepoFile('pressroom.yaml').toString('utf8')
   const {config, file} = parseConfig('pressroom.yaml', repoRoot, text, allRules.map((rule) => rule.id))
   if (!config) throw new Error(`pressroom.yaml has errors: ${file.messages.join('; ')}`)
-  return config
+  const glossary = parseGlossary('glossary.yaml', readRepoFile('glossary.yaml').toString('utf8'))
+  if (!glossary.glossary) throw new Error(`glossary.yaml has errors: ${glossary.file.messages.join('; ')}`)
+  return {...config, glossary: glossary.glossary}
 }
 
 /** Parses and checks releases given as path → text, as `pressroom check` would. */

@@ -1,0 +1,88 @@
+/**
+ * glossary: terms listed in `glossary.yaml` are translated as listed. When an
+ * English variant of a term appears, one of its Khmer variants must appear in
+ * the Khmer section; a `keep` term (such as ILO) must appear in both. Khmer is
+ * compared without U+200B and with coeng Da read as coeng Ta.
+ *
+ * @example releases/2026/010-ok.md
+ *   ---
+ *   ref: No. 10 PR-26/EoJ
+ *   date: 2026-02-18
+ *   ---
+ *   # English
+ *   ## Japan supports the ILO in Pursat
+ *   Text.
+ *   # ខ្មែរ
+ *   ## ជប៉ុនគាំទ្រ ILO នៅខេត្តពោធិ៍សាត់
+ *   អត្ថបទ។
+ *
+ * @example releases/2026/010-slip.md
+ *   ---
+ *   ref: No. 10 PR-26/EoJ
+ *   date: 2026-02-18
+ *   ---
+ *   # English
+ *   ## Japan supports the ILO in Pursat
+ *   Text.
+ *   # ខ្មែរ
+ *   ## ជប៉ុនគាំទ្រអង្គការពលកម្មអន្តរជាតិនៅខេត្តពោសាត់
+ *   អត្ថបទ។
+ *
+ * @expect releases/2026/010-slip.md 6:23 `ILO` is in the English but not in the Khmer; keep it as `ILO` in both
+ * @expect releases/2026/010-slip.md 6:30 `Pursat` has no Khmer counterpart in the Khmer section; write ពោធិ៍សាត់
+ */
+import {englishTermRegex, khmerMatchForm} from '../../config/glossary.js'
+import {sectionTextNodes, sourcePoint} from '../../release/text.js'
+import type {TextNode} from '../../release/model.js'
+import {defineRule} from '../rule.js'
+
+export default defineRule({
+  id: 'glossary',
+  severity: 'warning',
+  summary: 'Glossary terms are translated as listed in glossary.yaml',
+  checkRelease(release, {config, source, report}) {
+    const en = release.sections.en
+    const km = release.sections.km
+    if (!en || !km) return
+    const enNodes = sectionTextNodes(en)
+    const kmNodes = sectionTextNodes(km)
+    const kmText = khmerMatchForm(kmNodes.map((node) => node.value).join('\n'))
+    const first = (nodes: TextNode[], regex: RegExp) => {
+      for (const node of nodes) {
+        regex.lastIndex = 0
+        const match = regex.exec(node.value)
+        if (match) return {node, index: match.index, text: match[0]}
+      }
+      return null
+    }
+    const at = (found: {node: TextNode; index: number; text: string}) => ({
+      start: sourcePoint(source, found.node, found.index),
+      end: sourcePoint(source, found.node, found.index + found.text.length)
+    })
+    for (const term of config.glossary.terms) {
+      const found = term.en.map((variant) => first(enNodes, englishTermRegex(variant))).find(Boolean)
+      if (!found) continue
+      if (term.km.some((variant) => kmText.includes(khmerMatchForm(variant)))) continue
+      report({
+        reason: `\`${found.text}\` has no Khmer counterpart in the Khmer section; write ${term.km.join(' or ')}`,
+        place: at(found),
+        actual: found.text,
+        expected: term.km,
+        note: term.note ?? undefined
+      })
+    }
+    for (const keep of config.glossary.keep) {
+      const inEn = first(enNodes, englishTermRegex(keep))
+      const inKm = first(kmNodes, englishTermRegex(keep))
+      if (Boolean(inEn) === Boolean(inKm)) continue
+      const found = (inEn ?? inKm)!
+      const [here, there] = inEn ? ['English', 'Khmer'] : ['Khmer', 'English']
+      report({
+        reason: `\`${keep}\` is in the ${here} but not in the ${there}; keep it as \`${keep}\` in both`,
+        place: at(found),
+        actual: found.text,
+        expected: [keep]
+      })
+    }
+  }
+})
