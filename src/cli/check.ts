@@ -1,8 +1,12 @@
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
 import type {VFile} from 'vfile'
-import {checkReleases, type CheckEntry} from '../check/index.js'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {applyEdits} from '../check/fix.js'
+import {checkReleases, type CheckEntry, type ProposedFix} from '../check/index.js'
 import {listReleases, readEntries, resolveReleasePaths, type Project} from './project.js'
+import {writeFileAtomic} from './write.js'
 
 export type ReporterName = 'pretty' | 'json'
 
@@ -11,6 +15,8 @@ export interface CheckResult {
   entries: CheckEntry[]
   /** The entries the user asked about. */
   selected: CheckEntry[]
+  /** Fixes proposed for the selected entries. */
+  fixes: ProposedFix[]
 }
 
 /**
@@ -23,9 +29,55 @@ export async function checkProject(project: Project, args: readonly string[] = [
   const wanted = args.length > 0 ? await resolveReleasePaths(project.root, args) : all
   const paths = [...new Set([...all, ...wanted])].sort()
   const entries = await readEntries(project.root, paths)
-  checkReleases(entries, project.config)
+  const fixes = checkReleases(entries, project.config)
   const wantedSet = new Set(wanted)
-  return {entries, selected: entries.filter((entry) => wantedSet.has(entry.release.path))}
+  return {
+    entries,
+    selected: entries.filter((entry) => wantedSet.has(entry.release.path)),
+    fixes: fixes.filter((fix) => wantedSet.has(fix.path))
+  }
+}
+
+export interface FixSummary {
+  path: string
+  /** How many edits each rule made. */
+  byRule: Map<string, number>
+}
+
+/** Passes before giving up on fixes that keep proposing new fixes. */
+const maxFixPasses = 5
+
+/**
+ * Applies the fixable rules' edits to the selected files, changing nothing
+ * else byte for byte (line endings and a byte order mark are kept), writes
+ * each file atomically, and repeats until no rule proposes a fix, so a second
+ * run changes nothing. Returns what changed, then the final check.
+ */
+export async function fixProject(project: Project, args: readonly string[]): Promise<{summaries: FixSummary[]; result: CheckResult}> {
+  const summaries = new Map<string, FixSummary>()
+  let result = await checkProject(project, args)
+  for (let pass = 0; pass < maxFixPasses && result.fixes.length > 0; pass++) {
+    const byPath = new Map<string, ProposedFix[]>()
+    for (const fix of result.fixes) byPath.set(fix.path, [...(byPath.get(fix.path) ?? []), fix])
+    for (const [file, fixes] of byPath) {
+      const absolute = path.join(project.root, file)
+      const bytes = await readFile(absolute)
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      const text = bytes.toString('utf8').slice(bom ? 1 : 0)
+      const entry = result.entries.find((candidate) => candidate.release.path === file)!
+      // The file changed on disk since it was checked: leave it alone.
+      if (text !== String(entry.file.value)) continue
+      const edits = fixes.flatMap((fix) => fix.edits.map((edit) => ({...edit, ruleId: fix.ruleId})))
+      const {text: fixed, applied} = applyEdits(text, edits)
+      if (applied.length === 0) continue
+      await writeFileAtomic(absolute, (bom ? '\uFEFF' : '') + fixed)
+      const summary = summaries.get(file) ?? {path: file, byRule: new Map()}
+      for (const edit of applied as typeof edits) summary.byRule.set(edit.ruleId, (summary.byRule.get(edit.ruleId) ?? 0) + 1)
+      summaries.set(file, summary)
+    }
+    result = await checkProject(project, args)
+  }
+  return {summaries: [...summaries.values()], result}
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {

@@ -221,3 +221,18 @@ describe('pressroom --help and --version', () => {
     expect(result.stdout.trim()).toBe(JSON.parse(readRepoFile('package.json').toString('utf8')).version)
   })
 })
+
+describe('pressroom check --fix', () => {
+  it('fixes in place, byte for byte elsewhere, keeps CRLF and the BOM, and is idempotent', async () => {
+    const original = `\uFEFF${readRepoFile(seedPath).toString('utf8').replace('Recipient:', 'Re\u0301cipient:').replace('This grant', 'This gra\u0308nt')}`.replace(/\n/g, '\r\n')
+    const dir = project({[seedPath]: original})
+    const first = await pressroom(dir, 'check', '--fix')
+    expect(first.stderr).toContain(`pressroom: fixed ${seedPath}: unicode-nfc ×2`)
+    expect(first.code).toBe(0)
+    const fixed = readFileSync(path.join(dir, seedPath), 'utf8')
+    expect(fixed).toBe(original.replace('Re\u0301cipient', 'R\u00E9cipient').replace('gra\u0308nt', 'gr\u00E4nt'))
+    const second = await pressroom(dir, 'check', '--fix')
+    expect(second.stderr).toContain('pressroom: nothing to fix')
+    expect(readFileSync(path.join(dir, seedPath), 'utf8')).toBe(fixed)
+  })
+})

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {Command, CommanderError, Option} from 'commander'
 import {rules} from '../check/rules/index.js'
 import {buildProject} from './build.js'
-import {checkProject, formatReport, hasErrors, type ReporterName} from './check.js'
+import {checkProject, fixProject, formatReport, hasErrors, type ReporterName} from './check.js'
 import {createRelease} from './new.js'
 import {loadProject, UsageError} from './project.js'
 
@@ -39,6 +39,7 @@ program
   .argument('[paths...]', 'release files or folders (default: every releases/**/*.md)')
   .addOption(new Option('-r, --reporter <name>', 'output format').choices(['pretty', 'json']).default('pretty'))
   .option('-q, --quiet', 'print only files with messages')
+  .option('--fix', 'apply the fixable rules in place, then report what is left')
   .addHelpText(
     'after',
     `
@@ -46,13 +47,25 @@ Examples:
   $ pressroom check
   $ pressroom check releases/2026/010-japan-grant-ilo-returning-migrant-workers.md
   $ pressroom check --reporter json > report.json
+  $ pressroom check --fix releases/2026
 
 Rules:
 ${rules.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule.summary}`).join('\n')}`
   )
-  .action(async (paths: string[], options: {reporter: ReporterName; quiet?: boolean}) => {
+  .action(async (paths: string[], options: {reporter: ReporterName; quiet?: boolean; fix?: boolean}) => {
     const project = await loadProject(program.opts().config)
-    const {selected} = await checkProject(project, paths)
+    let selected
+    if (options.fix) {
+      const fixed = await fixProject(project, paths)
+      for (const {path, byRule} of fixed.summaries) {
+        const counts = [...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ')
+        process.stderr.write(`pressroom: fixed ${path}: ${counts}\n`)
+      }
+      if (fixed.summaries.length === 0) process.stderr.write('pressroom: nothing to fix\n')
+      selected = fixed.result.selected
+    } else {
+      selected = (await checkProject(project, paths)).selected
+    }
     const files = selected.map((entry) => entry.file)
     write(options.reporter, formatReport(files, options.reporter, {quiet: options.quiet, color: colorFor(options.reporter)}))
     process.exitCode = hasErrors(files) ? exit.errors : exit.ok

@@ -198,7 +198,7 @@ function formatDate(year: number | null, month: number, day: number): string | n
   return year === null ? `--${mm}-${dd}` : `${year}-${mm}-${dd}`
 }
 
-/** Avoids 1.1 × 1e6 = 1100000.0000000002 keys. */
+/** Avoids 1.1 × 1e6 = 1100000.0000000002 keys: 15 significant digits are exact in a double. */
 function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
+  return Number(value.toPrecision(15))
 }

@@ -29,27 +29,33 @@
 import {sectionsOf, sectionTextNodes, sourcePoint} from '../../release/text.js'
 import {defineRule} from '../rule.js'
 
+const graphemes = new Intl.Segmenter('und', {granularity: 'grapheme'})
+
 export default defineRule({
   id: 'unicode-nfc',
   severity: 'warning',
   summary: 'Text is in Unicode NFC',
+  fixable: true,
   checkRelease(release, {source, report}) {
     for (const section of sectionsOf(release)) {
       for (const node of sectionTextNodes(section)) {
         if (node.value === node.value.normalize('NFC')) continue
-        // Find the first character sequence that NFC changes: a base letter
-        // followed by marks that compose with it.
-        const segments = [...new Intl.Segmenter('und', {granularity: 'grapheme'}).segment(node.value)]
-        const first = segments.find((s) => s.segment !== s.segment.normalize('NFC'))
-        if (!first) continue
-        const codes = [...first.segment].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')
-        report({
-          reason: `Text is not in Unicode NFC: \`${first.segment.normalize('NFC')}\` is typed as ${codes}; retype it or save the file as NFC`,
-          place: sourcePoint(source, node, first.index),
-          actual: first.segment,
-          expected: [first.segment.normalize('NFC')]
-        })
-        break
+        // Each character sequence that NFC changes: a base letter followed
+        // by marks that compose with it.
+        for (const {segment, index} of graphemes.segment(node.value)) {
+          const nfc = segment.normalize('NFC')
+          if (segment === nfc) continue
+          const start = sourcePoint(source, node, index)
+          const end = sourcePoint(source, node, index + segment.length)
+          const codes = [...segment].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')
+          report({
+            reason: `Text is not in Unicode NFC: \`${nfc}\` is typed as ${codes}; retype it or save the file as NFC`,
+            place: {start, end},
+            actual: segment,
+            expected: [nfc],
+            fix: source.slice(start.offset, end.offset) === segment ? [{start: start.offset, end: end.offset, text: nfc}] : undefined
+          })
+        }
       }
     }
   }
