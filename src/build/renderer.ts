@@ -1,0 +1,47 @@
+import type {Config} from '../config/model.js'
+import type {Finding} from '../check/rule.js'
+import type {ReleaseIdentity} from '../release/identity.js'
+import type {Release} from '../release/model.js'
+
+/** One file of the build, relative to the output folder, `/`-separated. */
+export interface OutputFile {
+  path: string
+  data: Uint8Array | string
+}
+
+export interface RenderContext {
+  config: Config
+  /** The project folder: fonts and templates resolve from here. */
+  root: string
+  /** The moment the build publishes at (`--now`), for embargoes; never stamped into outputs. */
+  now: Date
+  /** `pressroom X.Y.Z`, for generator tags. */
+  generator: string
+}
+
+/** What one renderer made of one release, or why it could not. */
+export interface ReleaseRender {
+  files: OutputFile[]
+  /** Problems with a position in the release (a missing glyph); any error means no files. */
+  findings: Array<Finding & {ruleId: string; severity: 'error' | 'warning'}>
+}
+
+export interface RenderedRelease {
+  release: Release
+  identity: ReleaseIdentity
+  /** Files made for this release so far by earlier renderers (the PDF for the site and e-mail). */
+  files: OutputFile[]
+}
+
+/**
+ * A renderer turns releases into output files. Renderers run in order
+ * (pdf, html, email), so later ones can use earlier ones' files.
+ */
+export interface Renderer {
+  name: 'pdf' | 'html' | 'email'
+  /** Prepare what is shared by all releases (fonts, templates); once per build. */
+  prepare?(context: RenderContext): Promise<void>
+  renderRelease?(release: RenderedRelease, context: RenderContext): Promise<ReleaseRender>
+  /** Files made from all releases together: indexes, feeds, sitemap. */
+  renderSite?(releases: readonly RenderedRelease[], context: RenderContext): Promise<OutputFile[]>
+}

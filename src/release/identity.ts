@@ -1,0 +1,39 @@
+import {compileReference, parseReference} from '../config/reference.js'
+import type {Config} from '../config/model.js'
+import type {Release} from './model.js'
+
+export interface ReleaseIdentity {
+  year: number
+  /** Sequence number from the reference. */
+  number: number
+  /** `2026-010`: names the PDF and e-mail files. */
+  id: string
+  /** `2026/010`: the release's folder on the site. */
+  sitePath: string
+  slug: string
+}
+
+/**
+ * Names a release by the year of its date and the number of its reference.
+ * Null when either is unreadable (the checks have reported why).
+ */
+export function releaseIdentity(release: Release, config: Config): ReleaseIdentity | null {
+  const {ref, date} = release.frontmatter
+  if (ref === null || date === null) return null
+  const parsed = parseReference(compileReference(config.reference), ref)
+  if (!parsed) return null
+  const year = Number(date.slice(0, 4))
+  const number = String(parsed.n).padStart(3, '0')
+  const slug = /\/\d{3}-([a-z0-9-]+)\.md$/.exec(release.path)?.[1] ?? 'release'
+  return {year, number: parsed.n, id: `${year}-${number}`, sitePath: `${year}/${number}`, slug}
+}
+
+/**
+ * Whether a release may be published at `now`: not a draft, and its embargo
+ * (if any) has passed.
+ */
+export function isPublished(release: Release, now: Date): boolean {
+  if (release.frontmatter.draft) return false
+  const embargo = release.frontmatter.embargo
+  return embargo === null || Date.parse(embargo) <= now.getTime()
+}
