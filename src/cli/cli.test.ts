@@ -210,7 +210,7 @@ describe('pressroom --help and --version', () => {
   it('lists every command with an example', async () => {
     const result = await pressroom(repoRoot, '--help')
     expect(result.code).toBe(0)
-    for (const command of ['check', 'build', 'new']) {
+    for (const command of ['check', 'build', 'new', 'shape']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
       expect(result.stdout).toMatch(new RegExp(`\\$ pressroom ${command}\\b`))
     }

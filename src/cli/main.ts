@@ -6,6 +6,7 @@ import {buildProject} from './build.js'
 import {checkProject, fixProject, formatReport, hasErrors, type ReporterName} from './check.js'
 import {createRelease} from './new.js'
 import {loadProject, UsageError} from './project.js'
+import {registerShape} from './shape.js'
 
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -121,6 +122,8 @@ Example:
     const date = options.date ?? new Date().toISOString().slice(0, 10)
     process.stdout.write(`${await createRelease(project, {date, slug: options.slug})}\n`)
   })
+
+registerShape(program)
 
 try {
   await program.parseAsync(process.argv)
