@@ -1,50 +1,49 @@
-import path from 'node:path'
-import type {VFile} from 'vfile'
-import type {Release} from '../release/model.js'
+import {buildOutputs, type BuildReport, type RendererName} from '../build/build.js'
+import type {Renderer} from '../build/renderer.js'
 import {checkProject, hasErrors} from './check.js'
 import type {Project} from './project.js'
-import {writeFileAtomic} from './write.js'
 
-export interface BuildReport {
-  ok: boolean
-  releases: number
-  outputs: string[]
-  warnings: number
-  errors: number
-  files: VFile[]
+export interface BuildCommandOptions {
+  outDir: string
+  only: ReadonlySet<RendererName> | null
+  now: Date
+  version: string
+  onProgress?: (event: {done: number; total: number; current: string}) => void
+}
+
+/** The renderers of a build, in the order they run: later ones use earlier ones' files. */
+export async function createRenderers(): Promise<Renderer[]> {
+  return []
 }
 
 /**
- * Checks every release, then, only when none has an error, writes the
- * outputs into `outDir`. Nothing is written when the check fails.
+ * Checks every release, then, only when none has an error, renders the
+ * outputs into the output folder. Nothing is written when the check fails.
  */
-export async function buildProject(project: Project, outDir: string, version: string): Promise<BuildReport> {
+export async function buildProject(project: Project, options: BuildCommandOptions): Promise<BuildReport> {
+  const started = performance.now()
   const {entries} = await checkProject(project)
   const files = entries.map((entry) => entry.file)
-  const counts = countMessages(files)
-  if (hasErrors(files)) return {ok: false, releases: entries.length, outputs: [], ...counts, files}
-  const releases = entries.map((entry) => entry.release)
-  const outputs: string[] = []
-  const modelPath = path.join(outDir, 'releases.json')
-  await writeFileAtomic(modelPath, serializeModel(releases, version))
-  outputs.push(modelPath)
-  return {ok: true, releases: entries.length, outputs, ...counts, files}
-}
-
-/** The parsed model of every release; no clock, so the bytes depend on the input alone. */
-export function serializeModel(releases: readonly Release[], version: string): string {
-  const sorted = [...releases].sort((a, b) => a.path.localeCompare(b.path))
-  return `${JSON.stringify({generator: `pressroom ${version}`, releases: sorted}, null, 2)}\n`
-}
-
-function countMessages(files: readonly VFile[]) {
-  let warnings = 0
-  let errors = 0
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++
-      else if (message.fatal === false) warnings++
+  if (hasErrors(files)) {
+    const counted = files.flatMap((file) => file.messages)
+    return {
+      ok: false,
+      releases: entries.length,
+      written: 0,
+      unchanged: 0,
+      rendered: 0,
+      warnings: counted.filter((m) => m.fatal === false).length,
+      errors: counted.filter((m) => m.fatal === true).length,
+      seconds: Math.round(performance.now() - started) / 1000,
+      files
     }
   }
-  return {warnings, errors}
+  const context = {config: project.config, root: project.root, now: options.now, generator: `pressroom ${options.version}`}
+  return buildOutputs(project.root, entries, await createRenderers(), context, {
+    outDir: options.outDir,
+    only: options.only,
+    now: options.now,
+    version: options.version,
+    onProgress: options.onProgress
+  })
 }

@@ -10,6 +10,8 @@ import {registerShape} from './shape.js'
 
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
+const rendererNames = ['html', 'pdf', 'email'] as const
+
 /** Exit codes, as in unified linters: 1 when a release has errors, 2 for usage or config errors. */
 const exit = {ok: 0, errors: 1, usage: 2} as const
 
@@ -76,30 +78,38 @@ program
   .command('build')
   .description('check every release, then write the outputs into out/')
   .option('-o, --out <dir>', 'output folder', 'out')
+  .option('--only <kinds>', 'render only these outputs: a comma list of html, pdf, email (others are kept from the last build)')
+  .option('--now <iso>', 'publish as of this time, for embargoes (default: the clock)')
   .option('--json', 'print a machine-readable report on stdout')
   .addHelpText(
     'after',
     `
 Examples:
   $ pressroom build
-  $ pressroom build --json
+  $ pressroom build --only pdf
+  $ pressroom build --now 2026-02-18T10:00:00+07:00 --json
 
-Writes out/releases.json, the parsed model of every release. Nothing is
-written when a release has errors.`
+Writes out/releases.json (the parsed model of every release) and the outputs
+of each renderer. Nothing is written when a release has errors. Releases
+whose inputs did not change since the last build are not rendered again.`
   )
-  .action(async (options: {out: string; json?: boolean}) => {
+  .action(async (options: {out: string; only?: string; now?: string; json?: boolean}) => {
     const project = await loadProject(program.opts().config)
-    const report = await buildProject(project, options.out, version)
+    const only = options.only ? parseOnly(options.only) : null
+    const now = options.now ? parseNow(options.now) : new Date()
+    const progress = options.json ? undefined : progressPrinter()
+    const report = await buildProject(project, {outDir: options.out, only, now, version, onProgress: progress})
+    const {files, ...summary} = report
     if (options.json) {
-      const {files, ...summary} = report
       process.stdout.write(`${JSON.stringify({...summary, diagnostics: JSON.parse(formatReport(files, 'json'))}, null, 2)}\n`)
     } else {
-      const withMessages = report.files.filter((file) => file.messages.length > 0)
+      const withMessages = files.filter((file) => file.messages.length > 0)
       if (withMessages.length > 0) process.stderr.write(`${formatReport(withMessages, 'pretty', {color: colorFor('pretty')})}\n`)
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
       process.stderr.write(
         report.ok
-          ? `pressroom: built ${report.releases} release${report.releases === 1 ? '' : 's'}: ${report.outputs.join(', ')} (${report.warnings} warning${report.warnings === 1 ? '' : 's'})\n`
-          : `pressroom: ${report.errors} error${report.errors === 1 ? '' : 's'}; nothing was written\n`
+          ? `pressroom: ${plural(report.releases, 'release')}, ${plural(report.written, 'file')} written, ${report.unchanged} unchanged, ${plural(report.warnings, 'warning')}, ${report.seconds} s\n`
+          : `pressroom: ${plural(report.errors, 'error')}; nothing was written\n`
       )
     }
     process.exitCode = report.ok ? exit.ok : exit.errors
@@ -129,6 +139,40 @@ try {
   await program.parseAsync(process.argv)
 } catch (error) {
   process.exitCode = handleError(error)
+}
+
+function parseOnly(value: string): Set<(typeof rendererNames)[number]> {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean)
+  const unknown = names.filter((name) => !(rendererNames as readonly string[]).includes(name))
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`--only ${value}: use a comma list of ${rendererNames.join(', ')}`)
+  }
+  return new Set(names as Array<(typeof rendererNames)[number]>)
+}
+
+function parseNow(value: string): Date {
+  const time = Date.parse(value)
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) || Number.isNaN(time)) {
+    throw new UsageError(`--now ${value} is not an ISO 8601 time; write e.g. 2026-02-18T10:00:00+07:00`)
+  }
+  return new Date(time)
+}
+
+/** A bar on a terminal; on anything else, one plain line per release. */
+function progressPrinter(): (event: {done: number; total: number; current: string}) => void {
+  const tty = process.stderr.isTTY === true
+  return ({done, total, current}) => {
+    if (total === 0) return
+    if (!tty) {
+      if (current) process.stderr.write(`pressroom: [${done + 1}/${total}] ${current}\n`)
+      return
+    }
+    const width = 24
+    const filled = Math.round((done / total) * width)
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
+    const line = current ? `${bar} ${done}/${total} ${current}` : ''
+    process.stderr.write(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 80) - 1)}`)
+  }
 }
 
 function write(reporter: ReporterName, text: string) {
