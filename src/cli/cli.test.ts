@@ -236,3 +236,12 @@ describe('pressroom check --fix', () => {
     expect(readFileSync(path.join(dir, seedPath), 'utf8')).toBe(fixed)
   })
 })
+
+describe('README.md', () => {
+  it('documents every rule and every command', async () => {
+    const readme = readRepoFile('README.md').toString('utf8')
+    const {rules} = await import('../check/rules/index.js')
+    for (const rule of rules) expect(readme, rule.id).toContain(`| \`${rule.id}\` |`)
+    for (const command of ['check', 'build', 'new', 'shape']) expect(readme).toContain(`### \`pressroom ${command}`)
+  })
+})
