@@ -2,6 +2,7 @@
  * `npm run bench`: prints performance figures as a table. Figures, not
  * pass/fail: the targets are printed beside them for a reader to compare.
  */
+import {benchBuild} from './build.js'
 import {benchText} from './text.js'
 
 interface Row {
@@ -9,7 +10,10 @@ interface Row {
   value: string
 }
 
-const sections: Array<[string, () => Promise<Row[]>]> = [['text engine', benchText]]
+const sections: Array<[string, () => Promise<Row[]>]> = [
+  ['text engine', benchText],
+  ['build', benchBuild]
+]
 
 const rows: Array<[string, string, string]> = []
 for (const [section, bench] of sections) {

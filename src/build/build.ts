@@ -17,6 +17,8 @@ export interface BuildOptions {
   only: ReadonlySet<RendererName> | null
   now: Date
   version: string
+  /** More files to write with the outputs (the check cache). */
+  extraFiles?: readonly OutputFile[]
   onProgress?: (event: {done: number; total: number; current: string}) => void
 }
 
@@ -146,6 +148,7 @@ export async function buildOutputs(
 
     await stage.write('releases.json', serializeModel(entries.map((entry) => entry.release), context.generator))
     written++
+    for (const file of options.extraFiles ?? []) await stage.write(file.path, file.data)
     await stage.write(manifestName, `${JSON.stringify(manifest, null, 2)}\n`)
     await stage.commit()
   } catch (error) {

@@ -9,6 +9,10 @@ export interface CheckEntry {
   release: Release
   /** Holds the source text; messages are added to it. */
   file: VFile
+  /** True when the reader's and per-release rules' messages came from a cache: those rules are not run again. */
+  cached?: boolean
+  /** Hash of the file and what its checks depend on, when read for a build. */
+  hash?: string
 }
 
 /** A fix proposed by a fixable rule, kept with the message it belongs to. */
@@ -33,6 +37,7 @@ export function checkReleases(entries: readonly CheckEntry[], config: Config, ru
       if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
     }
     for (const entry of entries) {
+      if (entry.cached) continue
       rule.checkRelease?.(entry.release, {
         config,
         source: String(entry.file.value),
@@ -47,6 +52,9 @@ export function checkReleases(entries: readonly CheckEntry[], config: Config, ru
   for (const entry of entries) sortMessages(entry.file)
   return fixes
 }
+
+/** Ids of the rules that compare releases, whose messages are never cached. */
+export const projectRuleIds: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.checkProject).map((rule) => rule.id))
 
 function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | null {
   if (setting === 'off') return null

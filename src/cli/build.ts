@@ -1,6 +1,9 @@
 import {buildOutputs, type BuildReport, type RendererName} from '../build/build.js'
 import type {Renderer} from '../build/renderer.js'
-import {checkProject, hasErrors} from './check.js'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {checkCacheKey, type CheckCache} from '../check/cache.js'
+import {cacheOf, checkProject, hasErrors} from './check.js'
 import type {Project} from './project.js'
 
 export interface BuildCommandOptions {
@@ -10,6 +13,9 @@ export interface BuildCommandOptions {
   version: string
   onProgress?: (event: {done: number; total: number; current: string}) => void
 }
+
+/** Where a build keeps the models and messages of the releases it checked, for the next build. */
+const checkCacheName = '.pressroom-check.json'
 
 /** The renderers of a build, in the order they run: later ones use earlier ones' files. */
 export async function createRenderers(): Promise<Renderer[]> {
@@ -22,7 +28,13 @@ export async function createRenderers(): Promise<Renderer[]> {
  */
 export async function buildProject(project: Project, options: BuildCommandOptions): Promise<BuildReport> {
   const started = performance.now()
-  const {entries} = await checkProject(project)
+  const cacheFile = path.join(options.outDir, checkCacheName)
+  const key = checkCacheKey(options.version, project.config)
+  const previous = await readFile(cacheFile, 'utf8').then(
+    (text) => JSON.parse(text) as CheckCache,
+    () => null
+  )
+  const {entries} = await checkProject(project, [], {cache: {key, previous}})
   const files = entries.map((entry) => entry.file)
   if (hasErrors(files)) {
     const counted = files.flatMap((file) => file.messages)
@@ -44,6 +56,7 @@ export async function buildProject(project: Project, options: BuildCommandOption
     only: options.only,
     now: options.now,
     version: options.version,
-    onProgress: options.onProgress
+    onProgress: options.onProgress,
+    extraFiles: [{path: checkCacheName, data: JSON.stringify(cacheOf(entries, key))}]
   })
 }

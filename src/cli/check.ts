@@ -1,10 +1,13 @@
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
-import type {VFile} from 'vfile'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {applyEdits} from '../check/fix.js'
-import {checkReleases, type CheckEntry, type ProposedFix} from '../check/index.js'
+import {VFile} from 'vfile'
+import {fileHash, restoreMessages, storeMessages, type CheckCache} from '../check/cache.js'
+import {checkReleases, projectRuleIds, type CheckEntry, type ProposedFix} from '../check/index.js'
+import {decodeSource} from '../release/decode.js'
+import {parseRelease} from '../release/parse.js'
 import {listReleases, readEntries, resolveReleasePaths, type Project} from './project.js'
 import {writeFileAtomic} from './write.js'
 
@@ -24,11 +27,15 @@ export interface CheckResult {
  * sequences) always see the whole `releases/` folder, even when only some
  * files are selected.
  */
-export async function checkProject(project: Project, args: readonly string[] = []): Promise<CheckResult> {
+export async function checkProject(
+  project: Project,
+  args: readonly string[] = [],
+  options: {cache?: {key: string; previous: CheckCache | null}} = {}
+): Promise<CheckResult> {
   const all = await listReleases(project.root)
   const wanted = args.length > 0 ? await resolveReleasePaths(project.root, args) : all
   const paths = [...new Set([...all, ...wanted])].sort()
-  const entries = await readEntries(project.root, paths)
+  const entries = options.cache ? await readEntriesCached(project.root, paths, options.cache.key, options.cache.previous) : await readEntries(project.root, paths)
   const fixes = checkReleases(entries, project.config)
   const wantedSet = new Set(wanted)
   return {
@@ -78,6 +85,30 @@ export async function fixProject(project: Project, args: readonly string[]): Pro
     result = await checkProject(project, args)
   }
   return {summaries: [...summaries.values()], result}
+}
+
+/** Reads releases, taking an unchanged file's model and messages from the cache. */
+async function readEntriesCached(root: string, paths: readonly string[], key: string, previous: CheckCache | null): Promise<CheckEntry[]> {
+  return Promise.all(
+    paths.map(async (projectPath) => {
+      const bytes = await readFile(path.join(root, projectPath))
+      const hash = fileHash(key, bytes)
+      const cached = previous?.[projectPath]
+      if (cached?.hash !== hash) return {...parseRelease(projectPath, bytes), hash}
+      const file = new VFile({path: projectPath, value: decodeSource(bytes).text})
+      restoreMessages(file, cached.messages)
+      return {release: cached.release, file, cached: true, hash}
+    })
+  )
+}
+
+/** The cache a build keeps for the next one: every release's model and its own messages. */
+export function cacheOf(entries: readonly CheckEntry[], key: string): CheckCache {
+  const cache: CheckCache = {}
+  for (const entry of entries) {
+    if (entry.hash) cache[entry.release.path] = {hash: entry.hash, release: entry.release, messages: storeMessages(entry.file, projectRuleIds)}
+  }
+  return cache
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {

@@ -245,3 +245,17 @@ describe('README.md', () => {
     for (const command of ['check', 'build', 'new', 'shape']) expect(readme).toContain(`### \`pressroom ${command}`)
   })
 })
+
+describe('pressroom build, second run', () => {
+  it('reports the same diagnostics from its cache, and re-checks when the glossary changes', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const first = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
+    const second = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
+    expect(second.diagnostics).toEqual(first.diagnostics)
+    expect(second.warnings).toBe(1)
+    writeFileSync(path.join(dir, 'glossary.yaml'), `${readFileSync(path.join(dir, 'glossary.yaml'), 'utf8').replace('keep:\n  - ILO', 'keep:\n  - ILO\n  - UENO Atsushi')}`)
+    const third = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
+    expect(third.warnings).toBe(2)
+    expect(JSON.stringify(third.diagnostics)).toContain('`UENO Atsushi` is in the English but not in the Khmer')
+  })
+})

@@ -89,6 +89,18 @@ export function khmerMatchForm(text: string): string {
 
 /** Where an English term stands as a whole word; acronyms match in their case only. */
 export function englishTermRegex(term: string): RegExp {
+  let regex = termRegexes.get(term)
+  if (!regex) {
+    regex = compileTermRegex(term)
+    termRegexes.set(term, regex)
+  }
+  regex.lastIndex = 0
+  return regex
+}
+
+const termRegexes = new Map<string, RegExp>()
+
+function compileTermRegex(term: string): RegExp {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
   const acronym = term === term.toUpperCase()
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu')

@@ -109,11 +109,17 @@ const ignoredSpans = /\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\
 const anyNumber = new RegExp(`(?<![\\w/.-])${numeralPattern}(?:${gap}(?:%|ភាគរយ))?`, 'gu')
 
 /** Every amount, date and other figure in a section. */
-export function extractFacts(section: Section): Fact[] {
-  const facts: Fact[] = []
-  for (const node of sectionTextNodes(section)) facts.push(...extractFromText(node, section.lang))
+export function extractFacts(section: Section): readonly Fact[] {
+  // Several rules and the preview ask for the same section's facts: the model is immutable, so keep them.
+  let facts = factCache.get(section)
+  if (!facts) {
+    facts = sectionTextNodes(section).flatMap((node) => extractFromText(node, section.lang))
+    factCache.set(section, facts)
+  }
   return facts
 }
+
+const factCache = new WeakMap<Section, Fact[]>()
 
 export function extractFromText(node: TextNode, lang: Lang): Fact[] {
   const text = node.value

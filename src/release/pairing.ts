@@ -19,7 +19,9 @@ export interface UnitPair {
 }
 
 /** A section's body as a flat list of units, in reading order. */
-export function sectionUnits(section: Section): Unit[] {
+export function sectionUnits(section: Section): readonly Unit[] {
+  const cached = unitCache.get(section)
+  if (cached) return cached
   const units: Unit[] = []
   const visit = (blocks: readonly Block[], inQuote: boolean, parent: Block | null) => {
     for (const block of blocks) {
@@ -48,8 +50,12 @@ export function sectionUnits(section: Section): Unit[] {
     }
   }
   visit(section.blocks, false, null)
+  unitCache.set(section, units)
   return units
 }
+
+/** The model is immutable and several rules ask for the same units. */
+const unitCache = new WeakMap<Section, Unit[]>()
 
 function unit(kind: UnitKind, block: Block, children: Inline[], position: Position): Unit {
   return {kind, block, children, text: plainText(children), position}

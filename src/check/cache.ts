@@ -1,0 +1,60 @@
+import {createHash} from 'node:crypto'
+import type {VFile} from 'vfile'
+import type {Config} from '../config/model.js'
+import {addMessage, type Severity} from '../diagnostic/message.js'
+import type {Point, Position, Release} from '../release/model.js'
+
+/**
+ * What the reader and the per-release rules said about one release file,
+ * kept by the build so that an unchanged file is not read and checked again.
+ * Rules that compare releases always run afresh.
+ */
+export interface CachedCheck {
+  /** Hash of the file's bytes and everything the checks depend on. */
+  hash: string
+  release: Release
+  messages: StoredMessage[]
+}
+
+export interface StoredMessage {
+  ruleId: string
+  severity: Severity
+  reason: string
+  place: Point | Position | null
+  actual?: string
+  expected?: string[]
+  note?: string
+}
+
+export type CheckCache = Record<string, CachedCheck>
+
+/** The part of a cache key shared by every file: the tool's version and the config, glossary included. */
+export function checkCacheKey(version: string, config: Config): string {
+  return createHash('sha256')
+    .update(version)
+    .update('\0')
+    .update(JSON.stringify({...config, positions: undefined, path: undefined, root: undefined}))
+    .digest('hex')
+}
+
+export function fileHash(key: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(key).update('\0').update(bytes).digest('hex')
+}
+
+export function storeMessages(file: VFile, skipRuleIds: ReadonlySet<string>): StoredMessage[] {
+  return file.messages
+    .filter((message) => !skipRuleIds.has(message.ruleId ?? ''))
+    .map((message) => ({
+      ruleId: message.ruleId ?? '',
+      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+      reason: message.reason,
+      place: (message.place as Point | Position | undefined) ?? null,
+      ...(message.actual !== undefined ? {actual: message.actual} : {}),
+      ...(message.expected !== undefined ? {expected: message.expected} : {}),
+      ...(message.note !== undefined ? {note: message.note} : {})
+    }))
+}
+
+export function restoreMessages(file: VFile, messages: readonly StoredMessage[]): void {
+  for (const message of messages) addMessage(file, message)
+}
