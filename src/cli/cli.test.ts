@@ -56,9 +56,9 @@ describe('pressroom check on variants of the seed', () => {
   })
 
   for (const name of folders('good')) {
-    it(`good/${name}: exit 0, only the seed's own structure warning`, async () => {
+    it(`good/${name}: exit 0, only the seed's own warnings (structure, spaces before ។)`, async () => {
       const result = await pressroom(project({}, `good/${name}`), 'check', '--reporter', 'json')
-      expect(messagesOf(result.stdout).map((m) => m.split(' ').at(-1))).toEqual(['structure-parity'])
+      expect(messagesOf(result.stdout).map((m) => m.split(' ').at(-1)).sort()).toEqual(['khmer-spacing', 'khmer-spacing', 'structure-parity'])
       expect(result.code).toBe(0)
     })
   }
@@ -74,13 +74,14 @@ describe('pressroom check on variants of the seed', () => {
 })
 
 describe('pressroom check', () => {
-  it('passes the seed release with exit 0, warning only of its different structure', async () => {
+  it('passes the seed release with exit 0, warning only of its different structure and spacing', async () => {
     const result = await pressroom(repoRoot, 'check')
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(
       /11:1\s+warning\s+English paragraphs \(lines 11–13\) are list items in the Khmer \(lines 23–24\); use the same structure in both languages\s+structure-parity\s+pressroom/
     )
-    expect(result.stderr).toMatch(/⚠ 1 warning/)
+    expect(result.stderr).toMatch(/21:90-21:91\s+warning\s+Space before ។, but this release writes it without one 4 times out of 6; delete the space\s+khmer-spacing/)
+    expect(result.stderr).toMatch(/⚠ 3 warnings/)
   })
 
   it('prints vfile-reporter rows: place, severity, reason, rule id, source', async () => {
@@ -93,7 +94,12 @@ describe('pressroom check', () => {
   it('checks only the given paths, but compares references across the whole folder', async () => {
     const dir = project({}, 'bad/duplicate-ref')
     const result = await pressroom(dir, 'check', '--reporter', 'json', 'releases/2026/010-japan-grant-ilo-returning-migrant-workers.md')
-    expect(messagesOf(result.stdout)).toEqual([`${seedPath} 11:1 structure-parity`, `${seedPath} 2:6 ref-duplicate`])
+    expect(messagesOf(result.stdout)).toEqual([
+      `${seedPath} 11:1 structure-parity`,
+      `${seedPath} 21:90 khmer-spacing`,
+      `${seedPath} 26:415 khmer-spacing`,
+      `${seedPath} 2:6 ref-duplicate`
+    ])
     expect(result.code).toBe(1)
   })
 
@@ -164,12 +170,16 @@ describe('pressroom build', () => {
     const result = await pressroom(dir, 'build', '--json')
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
-    expect(report).toMatchObject({ok: true, releases: 2, warnings: 4, errors: 0})
+    expect(report).toMatchObject({ok: true, releases: 2, warnings: 8, errors: 0})
     expect(report.diagnostics.flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))).toEqual([
       'structure-parity',
+      'khmer-spacing',
+      'khmer-spacing',
       'ref-sequence',
       'ref-sequence',
-      'structure-parity'
+      'structure-parity',
+      'khmer-spacing',
+      'khmer-spacing'
     ])
   })
 })
@@ -227,10 +237,16 @@ describe('pressroom check --fix', () => {
     const original = `\uFEFF${readRepoFile(seedPath).toString('utf8').replace('Recipient:', 'Re\u0301cipient:').replace('This grant', 'This gra\u0308nt')}`.replace(/\n/g, '\r\n')
     const dir = project({[seedPath]: original})
     const first = await pressroom(dir, 'check', '--fix')
-    expect(first.stderr).toContain(`pressroom: fixed ${seedPath}: unicode-nfc ×2`)
+    expect(first.stderr).toContain(`pressroom: fixed ${seedPath}: unicode-nfc ×2, khmer-spacing ×2`)
     expect(first.code).toBe(0)
     const fixed = readFileSync(path.join(dir, seedPath), 'utf8')
-    expect(fixed).toBe(original.replace('Re\u0301cipient', 'R\u00E9cipient').replace('gra\u0308nt', 'gr\u00E4nt'))
+    expect(fixed).toBe(
+      original
+        .replace('Re\u0301cipient', 'R\u00E9cipient')
+        .replace('gra\u0308nt', 'gr\u00E4nt')
+        .replace('(ILO) ។', '(ILO)។')
+        .replace('ជាងមុន ។', 'ជាងមុន។')
+    )
     const second = await pressroom(dir, 'check', '--fix')
     expect(second.stderr).toContain('pressroom: nothing to fix')
     expect(readFileSync(path.join(dir, seedPath), 'utf8')).toBe(fixed)
@@ -252,10 +268,10 @@ describe('pressroom build, second run', () => {
     const first = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
     const second = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
     expect(second.diagnostics).toEqual(first.diagnostics)
-    expect(second.warnings).toBe(1)
+    expect(second.warnings).toBe(3)
     writeFileSync(path.join(dir, 'glossary.yaml'), `${readFileSync(path.join(dir, 'glossary.yaml'), 'utf8').replace('keep:\n  - ILO', 'keep:\n  - ILO\n  - UENO Atsushi')}`)
     const third = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
-    expect(third.warnings).toBe(2)
+    expect(third.warnings).toBe(4)
     expect(JSON.stringify(third.diagnostics)).toContain('`UENO Atsushi` is in the English but not in the Khmer')
   })
 })
