@@ -7,6 +7,9 @@ import {addMessage} from '../diagnostic/message.js'
 import {releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
 import {stageOutput} from './output.js'
+import {storeMessages} from '../check/cache.js'
+import {renderOnWorkers} from './pool.js'
+import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './render.js'
 import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
 
 export type RendererName = Renderer['name']
@@ -17,6 +20,10 @@ export interface BuildOptions {
   only: ReadonlySet<RendererName> | null
   now: Date
   version: string
+  /** Worker threads to render on; 1 renders in this thread. */
+  jobs: number
+  /** For worker threads: the config file they load the project from. */
+  configPath: string
   /** More files to write with the outputs (the check cache). */
   extraFiles?: readonly OutputFile[]
   onProgress?: (event: {done: number; total: number; current: string}) => void
@@ -39,7 +46,7 @@ export interface BuildReport {
 
 interface ManifestEntry {
   hash: string
-  files: Record<string, string[]>
+  files: Partial<Record<RendererName, string[]>>
 }
 
 interface Manifest {
@@ -49,6 +56,16 @@ interface Manifest {
 }
 
 const manifestName = '.pressroom-manifest.json'
+
+/** Below this many releases to render, starting worker threads costs more than it saves. */
+const minimumJobsForWorkers = 8
+
+interface Planned {
+  entry: CheckEntry
+  item: RenderedRelease
+  record: ManifestEntry
+  job: RenderJob | null
+}
 
 /**
  * Renders checked releases into the output folder. A release is rendered
@@ -63,6 +80,7 @@ export async function buildOutputs(
   root: string,
   entries: readonly CheckEntry[],
   renderers: readonly Renderer[],
+  lookup: JobLookup,
   context: RenderContext,
   options: BuildOptions
 ): Promise<BuildReport> {
@@ -70,77 +88,99 @@ export async function buildOutputs(
   const files = entries.map((entry) => entry.file)
   const previous = await readManifest(options.outDir)
   const shared = await sharedHash(root, context, options.version)
-  const selected = renderers.filter((renderer) => !options.only || options.only.has(renderer.name))
-  for (const renderer of selected) await renderer.prepare?.(context)
+  const selected = new Set(renderers.filter((renderer) => !options.only || options.only.has(renderer.name)).map((r) => r.name))
 
   const stage = await stageOutput(options.outDir)
   const manifest: Manifest = {version: options.version, releases: {}, site: {hash: '', files: []}}
   let written = 0
   let unchanged = 0
-  let rendered = 0
-  const done: RenderedRelease[] = []
   try {
-    for (const [index, entry] of entries.entries()) {
+    // Plan: what each release needs rendered, and what it carries over.
+    const planned: Planned[] = []
+    for (const entry of entries) {
       const {release} = entry
-      options.onProgress?.({done: index, total: entries.length, current: release.path})
       const identity = releaseIdentity(release, context.config)
       if (!identity) continue
       const hash = sha256(shared, String(entry.file.value))
-      const before = previous?.releases[release.path]
+      const before = previous?.version === options.version ? previous.releases[release.path] : undefined
+      const fresh = before?.hash === hash
+      const run = renderers.filter((r) => selected.has(r.name) && !(fresh && before.files[r.name])).map((r) => r.name)
       const item: RenderedRelease = {release, identity, files: []}
       const record: ManifestEntry = {hash, files: {}}
-      const fresh = before?.hash === hash && previous?.version === options.version
-      const runs = renderers.map((renderer) => selected.includes(renderer) && !(fresh && before.files[renderer.name]))
-      let renderedThis = false
-      for (const [position, renderer] of renderers.entries()) {
-        if (!runs[position]) {
-          // Carried over: unchanged, or not selected with --only.
-          const carried = before?.files[renderer.name] ?? []
-          const kept: string[] = []
-          for (const file of carried) {
-            if (!(await stage.carry(file))) continue
-            kept.push(file)
-            unchanged++
-            // Later renderers may need it (the e-mail attaches the PDF): read it only then.
-            if (runs.slice(position + 1).some(Boolean)) item.files.push({path: file, data: await readFile(path.join(options.outDir, file))})
-          }
-          if (kept.length > 0) record.files[renderer.name] = kept
-          continue
+      const carried: OutputFile[] = []
+      for (const renderer of renderers) {
+        if (run.includes(renderer.name)) continue
+        const kept: string[] = []
+        for (const file of before?.files[renderer.name] ?? []) {
+          if (!(await stage.carry(file))) continue
+          kept.push(file)
+          unchanged++
+          // Later renderers may need it (the e-mail attaches the PDF): read it only then.
+          if (run.length > 0) carried.push({path: file, data: await readFile(path.join(options.outDir, file))})
         }
-        const result = await renderer.renderRelease?.(item, context)
-        if (!result) continue
-        renderedThis = true
-        for (const finding of result.findings) {
-          addMessage(entry.file, {...finding, severity: finding.severity})
-        }
-        if (result.findings.some((finding) => finding.severity === 'error')) continue
-        for (const file of result.files) {
+        if (kept.length > 0) record.files[renderer.name] = kept
+      }
+      item.files.push(...carried)
+      const job: RenderJob | null =
+        run.length > 0 ? {release, identity, source: String(entry.file.value), messages: storeMessages(entry.file, new Set()), run, carried} : null
+      planned.push({entry, item, record, job})
+    }
+
+    // Render: on worker threads when there is enough to do.
+    const jobs = planned.filter((plan) => plan.job !== null)
+    const progress = (index: number) =>
+      options.onProgress?.({done: index + 1, total: jobs.length, current: jobs[index]?.entry.release.path ?? ''})
+    let outcomes: RenderOutcome[]
+    if (options.jobs > 1 && jobs.length >= minimumJobsForWorkers) {
+      let done = 0
+      outcomes = await renderOnWorkers(
+        jobs.map((plan) => plan.job!),
+        options.jobs,
+        {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator},
+        (index) => options.onProgress?.({done: ++done, total: jobs.length, current: jobs[index]!.entry.release.path})
+      )
+    } else {
+      for (const renderer of renderers) if (selected.has(renderer.name)) await renderer.prepare?.(context)
+      outcomes = []
+      for (const [index, plan] of jobs.entries()) {
+        lookup.add(plan.job!)
+        outcomes.push(await renderJob(plan.job!, renderers, context))
+        progress(index)
+      }
+    }
+
+    // Write what was rendered, and report what could not be.
+    for (const [index, plan] of jobs.entries()) {
+      const outcome = outcomes[index]!
+      for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
+      for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, OutputFile[]]>) {
+        for (const file of made) {
           await stage.write(file.path, file.data)
           written++
         }
-        item.files.push(...result.files)
-        record.files[renderer.name] = result.files.map((file) => file.path)
+        plan.record.files[name] = made.map((file) => file.path)
+        plan.item.files.push(...made)
       }
-      if (renderedThis) rendered++
-      manifest.releases[release.path] = record
-      done.push(item)
     }
-    options.onProgress?.({done: entries.length, total: entries.length, current: ''})
+    for (const plan of planned) manifest.releases[plan.entry.release.path] = plan.record
 
     const counts = countMessages(files)
     if (counts.errors > 0) {
       await stage.abort()
-      return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered, ...counts, seconds: elapsed(started), files}
+      return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: jobs.length, ...counts, seconds: elapsed(started), files}
     }
 
     // Site-wide files depend on every release and on the publication clock.
-    const siteHash = sha256(shared, ...done.map((item) => manifest.releases[item.release.path]!.hash), context.now.toISOString())
-    if (previous?.site.hash === siteHash && rendered === 0) {
+    const done = planned.map((plan) => plan.item)
+    const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), context.now.toISOString(), [...selected].join())
+    if (previous?.site.hash === siteHash && jobs.length === 0) {
       for (const file of previous.site.files) if (await stage.carry(file)) unchanged++
       manifest.site = previous.site
     } else {
       const siteFiles: OutputFile[] = []
-      for (const renderer of selected) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
+      for (const renderer of renderers) {
+        if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
+      }
       for (const file of siteFiles) await stage.write(file.path, file.data)
       written += siteFiles.length
       manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
@@ -151,11 +191,11 @@ export async function buildOutputs(
     for (const file of options.extraFiles ?? []) await stage.write(file.path, file.data)
     await stage.write(manifestName, `${JSON.stringify(manifest, null, 2)}\n`)
     await stage.commit()
+    return {ok: true, releases: entries.length, written, unchanged, rendered: jobs.length, ...countMessages(files), seconds: elapsed(started), files}
   } catch (error) {
     await stage.abort()
     throw error
   }
-  return {ok: true, releases: entries.length, written, unchanged, rendered, ...countMessages(files), seconds: elapsed(started), files}
 }
 
 /** The parsed model of every release; no clock, so the bytes depend on the input alone. */

@@ -1,4 +1,5 @@
 import {buildOutputs, type BuildReport, type RendererName} from '../build/build.js'
+import {JobLookup} from '../build/render.js'
 import type {Renderer} from '../build/renderer.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -11,6 +12,8 @@ export interface BuildCommandOptions {
   only: ReadonlySet<RendererName> | null
   now: Date
   version: string
+  jobs: number
+  configPath: string
   onProgress?: (event: {done: number; total: number; current: string}) => void
 }
 
@@ -18,7 +21,8 @@ export interface BuildCommandOptions {
 const checkCacheName = '.pressroom-check.json'
 
 /** The renderers of a build, in the order they run: later ones use earlier ones' files. */
-export async function createRenderers(): Promise<Renderer[]> {
+export async function createRenderers(lookup: JobLookup): Promise<Renderer[]> {
+  void lookup
   return []
 }
 
@@ -51,11 +55,14 @@ export async function buildProject(project: Project, options: BuildCommandOption
     }
   }
   const context = {config: project.config, root: project.root, now: options.now, generator: `pressroom ${options.version}`}
-  return buildOutputs(project.root, entries, await createRenderers(), context, {
+  const lookup = new JobLookup()
+  return buildOutputs(project.root, entries, await createRenderers(lookup), lookup, context, {
     outDir: options.outDir,
     only: options.only,
     now: options.now,
     version: options.version,
+    jobs: options.jobs,
+    configPath: options.configPath,
     onProgress: options.onProgress,
     extraFiles: [{path: checkCacheName, data: JSON.stringify(cacheOf(entries, key))}]
   })

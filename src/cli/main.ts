@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import {rules} from '../check/rules/index.js'
 import {buildProject} from './build.js'
@@ -80,25 +82,29 @@ program
   .option('-o, --out <dir>', 'output folder', 'out')
   .option('--only <kinds>', 'render only these outputs: a comma list of html, pdf, email (others are kept from the last build)')
   .option('--now <iso>', 'publish as of this time, for embargoes (default: the clock)')
+  .option('-j, --jobs <n>', 'worker threads to render on (default: one per core)')
   .option('--json', 'print a machine-readable report on stdout')
   .addHelpText(
     'after',
     `
 Examples:
   $ pressroom build
-  $ pressroom build --only pdf
+  $ pressroom build --only pdf --jobs 2
   $ pressroom build --now 2026-02-18T10:00:00+07:00 --json
 
 Writes out/releases.json (the parsed model of every release) and the outputs
 of each renderer. Nothing is written when a release has errors. Releases
 whose inputs did not change since the last build are not rendered again.`
   )
-  .action(async (options: {out: string; only?: string; now?: string; json?: boolean}) => {
-    const project = await loadProject(program.opts().config)
+  .action(async (options: {out: string; only?: string; now?: string; json?: boolean; jobs?: string}) => {
+    const configPath: string = program.opts().config
+    const project = await loadProject(configPath)
     const only = options.only ? parseOnly(options.only) : null
     const now = options.now ? parseNow(options.now) : new Date()
+    const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs)
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs ${options.jobs}: give a whole number from 1 to 64`)
     const progress = options.json ? undefined : progressPrinter()
-    const report = await buildProject(project, {outDir: options.out, only, now, version, onProgress: progress})
+    const report = await buildProject(project, {outDir: options.out, only, now, version, jobs, configPath: path.resolve(configPath), onProgress: progress})
     const {files, ...summary} = report
     if (options.json) {
       process.stdout.write(`${JSON.stringify({...summary, diagnostics: JSON.parse(formatReport(files, 'json'))}, null, 2)}\n`)
@@ -164,7 +170,7 @@ function progressPrinter(): (event: {done: number; total: number; current: strin
   return ({done, total, current}) => {
     if (total === 0) return
     if (!tty) {
-      if (current) process.stderr.write(`pressroom: [${done + 1}/${total}] ${current}\n`)
+      if (current) process.stderr.write(`pressroom: [${done}/${total}] ${current}\n`)
       return
     }
     const width = 24

@@ -1,0 +1,49 @@
+import {Worker} from 'node:worker_threads'
+import type {RenderJob, RenderOutcome} from './render.js'
+import type {WorkerSetup} from './worker.js'
+
+/**
+ * Renders jobs on worker threads, one per core by default, each loading
+ * fonts and templates once. Results come back in job order.
+ */
+export async function renderOnWorkers(
+  jobs: readonly RenderJob[],
+  size: number,
+  setup: WorkerSetup,
+  onDone: (index: number) => void
+): Promise<RenderOutcome[]> {
+  const results: RenderOutcome[] = new Array(jobs.length)
+  let next = 0
+  const workers = Array.from({length: Math.max(1, Math.min(size, jobs.length))}, () => new Worker(new URL('./worker.js', import.meta.url), {workerData: setup}))
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= jobs.length) {
+                resolve()
+                return
+              }
+              const id = next++
+              worker.postMessage({id, job: jobs[id]})
+            }
+            worker.on('message', (message: {ready?: boolean; id?: number; outcome?: RenderOutcome; error?: string}) => {
+              if (message.ready) return send()
+              if (message.error !== undefined) return reject(new Error(message.error))
+              results[message.id!] = message.outcome!
+              onDone(message.id!)
+              send()
+            })
+            worker.on('error', reject)
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`a build worker stopped (exit code ${code})`))
+            })
+          })
+      )
+    )
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+  return results
+}
