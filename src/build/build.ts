@@ -4,7 +4,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {CheckEntry} from '../check/index.js'
 import {addMessage} from '../diagnostic/message.js'
-import {releaseIdentity} from '../release/identity.js'
+import {isPublished, releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
 import {stageOutput} from './output.js'
 import {storeMessages} from '../check/cache.js'
@@ -101,7 +101,8 @@ export async function buildOutputs(
       const {release} = entry
       const identity = releaseIdentity(release, context.config)
       if (!identity) continue
-      const hash = sha256(shared, String(entry.file.value))
+      // Whether the release is published at `now` decides what the site shows of it.
+      const hash = sha256(shared, String(entry.file.value), String(isPublished(release, context.now)))
       const before = previous?.version === options.version ? previous.releases[release.path] : undefined
       const fresh = before?.hash === hash
       const run = renderers.filter((r) => selected.has(r.name) && !(fresh && before.files[r.name])).map((r) => r.name)
