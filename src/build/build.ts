@@ -6,7 +6,7 @@ import type {CheckEntry} from '../check/index.js'
 import {addMessage} from '../diagnostic/message.js'
 import {isPublished, releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
-import {stageOutput} from './output.js'
+import {carryMemo, fileMemo, stageOutput} from './output.js'
 import {storeMessages} from '../check/cache.js'
 import {renderOnWorkers} from './pool.js'
 import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './render.js'
@@ -91,6 +91,7 @@ export async function buildOutputs(
   const selected = new Set(renderers.filter((renderer) => !options.only || options.only.has(renderer.name)).map((r) => r.name))
 
   const stage = await stageOutput(options.outDir)
+  context = {...context, memo: fileMemo(options.outDir, stage.dir)}
   const manifest: Manifest = {version: options.version, releases: {}, site: {hash: '', files: []}}
   let written = 0
   let unchanged = 0
@@ -137,7 +138,7 @@ export async function buildOutputs(
       outcomes = await renderOnWorkers(
         jobs.map((plan) => plan.job!),
         options.jobs,
-        {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator},
+        {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir, stageDir: stage.dir},
         (index) => options.onProgress?.({done: ++done, total: jobs.length, current: jobs[index]!.entry.release.path})
       )
     } else {
@@ -171,13 +172,21 @@ export async function buildOutputs(
       return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: jobs.length, ...counts, seconds: elapsed(started), files}
     }
 
-    // Site-wide files depend on every release and on the publication clock.
+    // Site-wide files depend on every release, including whether it is
+    // published at `now`, which each release's hash holds.
     const done = planned.map((plan) => plan.item)
-    const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), context.now.toISOString(), [...selected].join())
+    const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), [...selected].join())
     if (previous?.site.hash === siteHash && jobs.length === 0) {
       for (const file of previous.site.files) if (await stage.carry(file)) unchanged++
       manifest.site = previous.site
     } else {
+      // The site is made from every release's files (it copies the PDFs), including those carried over unread.
+      for (const plan of planned) {
+        const have = new Set(plan.item.files.map((file) => file.path))
+        for (const file of Object.values(plan.record.files).flat()) {
+          if (!have.has(file)) plan.item.files.push({path: file, data: await readFile(path.join(stage.dir, file))})
+        }
+      }
       const siteFiles: OutputFile[] = []
       for (const renderer of renderers) {
         if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
@@ -191,6 +200,7 @@ export async function buildOutputs(
     written++
     for (const file of options.extraFiles ?? []) await stage.write(file.path, file.data)
     await stage.write(manifestName, `${JSON.stringify(manifest, null, 2)}\n`)
+    await carryMemo(options.outDir, stage)
     await stage.commit()
     return {ok: true, releases: entries.length, written, unchanged, rendered: jobs.length, ...countMessages(files), seconds: elapsed(started), files}
   } catch (error) {

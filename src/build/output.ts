@@ -1,4 +1,5 @@
-import {copyFile, link, mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -114,4 +115,54 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
       await rm(dir, {recursive: true, force: true})
     }
   }
+}
+
+/** Where results kept from build to build (font subsets) live, inside the output folder. */
+const memoFolder = '.pressroom-memo'
+
+/**
+ * A memo kept in the output folder, usable from any thread of a build: a
+ * result made by an earlier build is linked into the new output, a new one
+ * is written there (file names are hashes of the keys, so two threads making
+ * the same result write the same bytes). Results this build does not ask for
+ * go away with the old folder.
+ */
+export function fileMemo(outDir: string, stageDir: string): (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array> {
+  return async (key, make) => {
+    const name = createHash('sha256').update(key).digest('hex')
+    const staged = path.join(stageDir, memoFolder, name)
+    const here = await readFile(staged).catch(() => null)
+    if (here) return new Uint8Array(here)
+    await mkdir(path.dirname(staged), {recursive: true})
+    const before = path.join(outDir, memoFolder, name)
+    const kept = await readFile(before).catch(() => null)
+    if (kept) {
+      await link(before, staged).catch(() => writeFile(staged, kept))
+      return new Uint8Array(kept)
+    }
+    const bytes = await make()
+    const temporary = `${staged}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    await writeFile(temporary, bytes)
+    await rename(temporary, staged)
+    return bytes
+  }
+}
+
+/** How many memo results are kept besides those the last build used. */
+const memoKept = 200
+
+/**
+ * Carries the previous output's memo results that this build did not use
+ * into the new output, newest first and at most `memoKept` of them, so a
+ * build that skipped the site (nothing changed) does not lose them.
+ */
+export async function carryMemo(outDir: string, stage: OutputStage): Promise<void> {
+  const folder = path.join(outDir, memoFolder)
+  const names = await readdir(folder).catch(() => [] as string[])
+  const used = new Set(await readdir(path.join(stage.dir, memoFolder)).catch(() => [] as string[]))
+  const unused = await Promise.all(
+    names.filter((name) => !used.has(name) && !name.endsWith('.tmp')).map(async (name) => ({name, time: (await stat(path.join(folder, name))).mtimeMs}))
+  )
+  unused.sort((a, b) => b.time - a.time || a.name.localeCompare(b.name))
+  for (const {name} of unused.slice(0, memoKept)) await stage.carry(`${memoFolder}/${name}`)
 }

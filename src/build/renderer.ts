@@ -17,6 +17,11 @@ export interface RenderContext {
   now: Date
   /** `pressroom X.Y.Z`, for generator tags. */
   generator: string
+  /**
+   * Keeps costly results (font subsets) from one build to the next: returns
+   * what `make` returned in an earlier build for the same key.
+   */
+  memo?: (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array>
 }
 
 /** What one renderer made of one release, or why it could not. */

@@ -220,7 +220,7 @@ describe('pressroom --help and --version', () => {
   it('lists every command with an example', async () => {
     const result = await pressroom(repoRoot, '--help')
     expect(result.code).toBe(0)
-    for (const command of ['check', 'build', 'new', 'send', 'shape']) {
+    for (const command of ['check', 'build', 'new', 'preview', 'send', 'shape']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
       expect(result.stdout).toMatch(new RegExp(`\\$ pressroom ${command}\\b`))
     }
@@ -258,7 +258,7 @@ describe('README.md', () => {
     const readme = readRepoFile('README.md').toString('utf8')
     const {rules} = await import('../check/rules/index.js')
     for (const rule of rules) expect(readme, rule.id).toContain(`| \`${rule.id}\` |`)
-    for (const command of ['check', 'build', 'new', 'send', 'shape']) expect(readme).toContain(`### \`pressroom ${command}`)
+    for (const command of ['check', 'build', 'new', 'preview', 'send', 'shape']) expect(readme).toContain(`### \`pressroom ${command}`)
   })
 })
 

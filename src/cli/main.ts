@@ -8,6 +8,7 @@ import {buildProject} from './build.js'
 import {checkProject, fixProject, formatReport, hasErrors, type ReporterName} from './check.js'
 import {createRelease} from './new.js'
 import {loadProject, UsageError} from './project.js'
+import {registerPreview} from './preview.js'
 import {registerSend} from './send.js'
 import {registerShape} from './shape.js'
 
@@ -35,6 +36,7 @@ Examples:
   $ pressroom build                          check, then write out/
   $ pressroom new --date 2026-03-02 --slug minister-visit
   $ pressroom send 2026-010 --smtp smtp://localhost:2525 --yes
+  $ pressroom preview --port 8040
   $ pressroom shape fonts/NotoSansKhmer-Regular.ttf 'ស្ត្រី'
 
 Exit codes: 0 no errors (warnings allowed), 1 a release has errors, 2 usage or config error.`
@@ -143,6 +145,7 @@ Example:
 
 registerShape(program)
 registerSend(program)
+registerPreview(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -1,7 +1,7 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {safeSchemes, schemeOf} from '../../release/links.js'
-import type {Block, Inline, Section} from '../../release/model.js'
+import type {Block, Inline, Section, TextNode} from '../../release/model.js'
 
 export interface ContentOptions {
   /** Heading level of the headline; subheads are one below. */
@@ -11,6 +11,11 @@ export interface ContentOptions {
    * called with the block and its list item index when it is a list item.
    */
   blockProperties?: (block: Block, item?: number) => Record<string, string>
+  /**
+   * How a text node becomes hast, e.g. with facts wrapped in `<mark>` for
+   * the preview; default: the text as it is.
+   */
+  text?: (node: TextNode) => ElementContent[]
 }
 
 /**
@@ -20,7 +25,7 @@ export interface ContentOptions {
  */
 export function sectionContent(section: Section, options: ContentOptions = {}): {headline: Element | null; body: ElementContent[]} {
   const level = options.headlineLevel ?? 1
-  const headline = section.headline ? h(`h${level}`, inlineContent(section.headline.children)) : null
+  const headline = section.headline ? h(`h${level}`, inlineContent(section.headline.children, options)) : null
   return {headline, body: blocksContent(section.blocks, level + 1, options)}
 }
 
@@ -29,9 +34,9 @@ export function blocksContent(blocks: readonly Block[], subheadLevel: number, op
     const properties = options.blockProperties?.(block) ?? {}
     switch (block.type) {
       case 'paragraph':
-        return h('p', properties, inlineContent(block.children))
+        return h('p', properties, inlineContent(block.children, options))
       case 'heading':
-        return h(`h${Math.min(6, subheadLevel)}`, properties, inlineContent(block.children))
+        return h(`h${Math.min(6, subheadLevel)}`, properties, inlineContent(block.children, options))
       case 'list':
         return h(
           block.ordered ? 'ol' : 'ul',
@@ -46,21 +51,21 @@ export function blocksContent(blocks: readonly Block[], subheadLevel: number, op
   })
 }
 
-export function inlineContent(inlines: readonly Inline[]): ElementContent[] {
+export function inlineContent(inlines: readonly Inline[], options: Pick<ContentOptions, 'text'> = {}): ElementContent[] {
   return inlines.flatMap((node): ElementContent[] => {
     switch (node.type) {
       case 'text':
-        return [{type: 'text', value: node.value}]
+        return options.text ? options.text(node) : [{type: 'text', value: node.value}]
       case 'break':
         return [h('br')]
       case 'emphasis':
-        return [h('em', inlineContent(node.children))]
+        return [h('em', inlineContent(node.children, options))]
       case 'strong':
-        return [h('strong', inlineContent(node.children))]
+        return [h('strong', inlineContent(node.children, options))]
       case 'link': {
         const scheme = schemeOf(node.url)
         const safe = scheme !== null && (safeSchemes as readonly string[]).includes(scheme)
-        return [h('a', safe ? {href: node.url, ...(node.title ? {title: node.title} : {})} : {}, inlineContent(node.children))]
+        return [h('a', safe ? {href: node.url, ...(node.title ? {title: node.title} : {})} : {}, inlineContent(node.children, options))]
       }
     }
   })

@@ -1,0 +1,48 @@
+import {createHash} from 'node:crypto'
+import subsetFont from 'subset-font'
+import type {Config} from '../config/model.js'
+import {parseTemplate} from '../render/html/template.js'
+import {readFontFile, readTemplateFile} from '../render/site/assets.js'
+import {khmerUnicodeRange} from '../render/site/fonts.js'
+import type {PreviewAssets} from './render-preview.js'
+
+// A draft's text changes while it is previewed, so the preview's Khmer font
+// keeps the whole Khmer block rather than the characters of one version.
+const khmerBlock = [
+  ...Array.from({length: 0x17ff - 0x1780 + 1}, (_, i) => String.fromCodePoint(0x1780 + i)),
+  ...Array.from({length: 0x19ff - 0x19e0 + 1}, (_, i) => String.fromCodePoint(0x19e0 + i)),
+  '\u200B\u200C\u200D\u25CC '
+].join('')
+
+const subsets = new Map<string, Promise<Uint8Array>>()
+
+/** Reads the preview's template, style and script (templates/site/preview.*) and embeds the Khmer font. */
+export async function loadPreviewAssets(
+  root: string,
+  config: Config,
+  memo: (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array> = (_, make) => make()
+): Promise<PreviewAssets> {
+  const template = await readTemplateFile(root, 'preview.html')
+  const faces: string[] = []
+  for (const [role, weight] of [['regular', 400], ['bold', 700]] as const) {
+    const source = config.fonts.km[role][0]
+    if (!source) continue
+    const {bytes} = await readFontFile(config, source)
+    const key = createHash('sha256').update(bytes).digest('hex')
+    let subset = subsets.get(key)
+    if (!subset) {
+      subset = memo(`preview-woff2\0${key}`, async () => new Uint8Array(await subsetFont(Buffer.from(bytes), khmerBlock, {targetFormat: 'woff2'})))
+      subsets.set(key, subset)
+    }
+    const data = Buffer.from(await subset).toString('base64')
+    faces.push(
+      `@font-face { font-family: "Preview Khmer"; src: url("data:font/woff2;base64,${data}") format("woff2"); font-weight: ${weight}; unicode-range: ${khmerUnicodeRange}; }`
+    )
+  }
+  return {
+    template: parseTemplate(template.path, template.text),
+    css: (await readTemplateFile(root, 'preview.css')).text,
+    script: (await readTemplateFile(root, 'preview.js')).text,
+    fontCss: faces.join('\n')
+  }
+}

@@ -1,0 +1,6 @@
+export {loadPreviewAssets} from './assets.js'
+export {placeMessages, previewRows, type PlacedMessages, type PreviewBlock, type PreviewRow} from './blocks.js'
+export {previewMessage, type MessageInput, type PreviewMessage} from './messages.js'
+export {markedText, previewMarks, type Mark} from './marks.js'
+export {renderPreview, renderPreviewList, renderPreviewNotice, splitReason, type PreviewAssets, type PreviewEntry, type PreviewOptions} from './render-preview.js'
+export {startPreviewServer, type PreviewServer, type PreviewServerOptions} from './server.js'

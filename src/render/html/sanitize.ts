@@ -1,0 +1,53 @@
+import type {Root} from 'hast'
+import {defaultSchema, type Schema} from 'hast-util-sanitize'
+import rehypeSanitize from 'rehype-sanitize'
+import {unified} from 'unified'
+
+/**
+ * What a page may hold: GitHub's schema (the one rehype-sanitize starts
+ * from), plus the document elements and attributes our templates use.
+ * Scripts, styles, event handlers and URLs with other schemes than http,
+ * https, mailto and tel never pass, whatever a release or a template holds.
+ */
+// GitHub's schema allows only certain class names on some elements (a, ul,
+// section…); ours come from pressroom and templates, so any class is fine.
+const defaultAttributes = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [
+    tag,
+    list.filter((entry) => !(Array.isArray(entry) && entry[0] === 'className'))
+  ])
+)
+
+export const pageSchema: Schema = {
+  ...defaultSchema,
+  allowDoctypes: true,
+  // Ids and names come from templates and from pressroom, not from releases.
+  clobber: [],
+  strip: ['script', 'style'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'html', 'head', 'body', 'title', 'meta', 'link',
+    'header', 'footer', 'main', 'nav', 'article', 'aside', 'address', 'time', 'small', 'mark', 'abbr', 'figure', 'figcaption'
+  ],
+  attributes: {
+    ...defaultAttributes,
+    '*': [...(defaultAttributes['*'] ?? []), 'className', 'lang', 'dir', 'id', 'hidden', 'role', 'ariaLabel', 'ariaHidden', 'ariaCurrent', 'data*'],
+    html: ['lang', 'dir'],
+    meta: ['charSet', 'name', 'content', 'property', 'httpEquiv'],
+    link: ['rel', 'href', 'hrefLang', 'type', 'title', 'media', 'sizes'],
+    a: [...(defaultAttributes.a ?? []), 'href', 'hrefLang', 'rel', 'type', 'download'],
+    ol: [...(defaultAttributes.ol ?? []), 'start', 'reversed'],
+    time: ['dateTime']
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ['http', 'https', 'mailto', 'tel']
+  }
+}
+
+const sanitizer = unified().use(rehypeSanitize, pageSchema)
+
+/** Passes a whole page through rehype-sanitize: the second guard after the model. */
+export function sanitizePage(tree: Root): Root {
+  return sanitizer.runSync(tree) as Root
+}

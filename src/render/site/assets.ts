@@ -1,0 +1,99 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parse} from 'yaml'
+import type {Config} from '../../config/model.js'
+import type {Lang} from '../../release/model.js'
+import {parseTemplate, type Template} from '../html/template.js'
+import {webFontFaces, type LoadedWebFontFace} from './fonts.js'
+
+/** The installed package's folder: its `templates/` and `fonts/` are the defaults. */
+export const packageRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+export const labelKeys = [
+  'language', 'pressReleases', 'allReleases', 'noReleases', 'reference', 'date', 'tel', 'email', 'website', 'pdf', 'feed', 'colon'
+] as const
+
+export type Labels = Record<(typeof labelKeys)[number], string>
+
+export interface SiteAssets {
+  release: Template
+  index: Template
+  home: Template
+  /** The stylesheet, copied as it is. */
+  css: string
+  labels: Record<Lang, Labels>
+  fonts: LoadedWebFontFace[]
+  /** Licence files found beside the fonts (OFL.txt), served with them. */
+  fontLicences: Array<{name: string; data: Uint8Array}>
+}
+
+/**
+ * Reads a file of `templates/site/`: the project's copy when it has one,
+ * else the one shipped with pressroom, so an office restyles only the files
+ * it copies.
+ */
+export async function readTemplateFile(root: string, name: string): Promise<{path: string; text: string}> {
+  for (const base of [root, packageRoot]) {
+    const file = path.join(base, 'templates', 'site', name)
+    const text = await readFile(file, 'utf8').catch(() => null)
+    if (text !== null) return {path: path.relative(root, file) || file, text: text.replace(/^\uFEFF/, '')}
+  }
+  throw new Error(`cannot read templates/site/${name}; restore it from the pressroom package`)
+}
+
+/**
+ * A font named in the config, relative to the config's folder; a project
+ * without its own copy gets the one shipped with pressroom.
+ */
+export async function readFontFile(config: Config, source: string): Promise<{path: string; bytes: Uint8Array}> {
+  const candidates = [path.resolve(config.root, source), path.join(packageRoot, 'fonts', path.basename(source))]
+  for (const file of candidates) {
+    const bytes = await readFile(file).catch(() => null)
+    if (bytes) return {path: file, bytes: new Uint8Array(bytes)}
+  }
+  throw new Error(`cannot read font ${source} (named in ${config.path}); add it or change fonts: in the config`)
+}
+
+export async function loadLabels(root: string): Promise<{path: string; labels: Record<Lang, Labels>}> {
+  const shipped = parse((await readFile(path.join(packageRoot, 'templates/site/labels.yaml'), 'utf8'))) as Record<Lang, Labels>
+  const own = await readTemplateFile(root, 'labels.yaml')
+  let parsed: unknown
+  try {
+    parsed = parse(own.text)
+  } catch (error) {
+    throw new Error(`${own.path}: ${(error as Error).message.split('\n')[0]}`)
+  }
+  const labels = {} as Record<Lang, Labels>
+  for (const lang of ['en', 'km'] as const) {
+    const given = (parsed as Record<string, Record<string, unknown> | undefined> | null)?.[lang] ?? {}
+    labels[lang] = Object.fromEntries(
+      labelKeys.map((key) => [key, typeof given[key] === 'string' ? (given[key] as string) : shipped[lang][key]])
+    ) as Labels
+  }
+  return {path: own.path, labels}
+}
+
+export async function loadSiteAssets(root: string, config: Config): Promise<SiteAssets> {
+  const template = async (name: string) => {
+    const {path: file, text} = await readTemplateFile(root, name)
+    return parseTemplate(file, text)
+  }
+  const fonts: LoadedWebFontFace[] = []
+  const licences = new Map<string, Uint8Array>()
+  for (const face of webFontFaces(config)) {
+    const {path: file, bytes} = await readFontFile(config, face.source)
+    fonts.push({...face, bytes})
+    const licence = await readFile(path.join(path.dirname(file), 'OFL.txt')).catch(() => null)
+    if (licence) licences.set('OFL.txt', new Uint8Array(licence))
+  }
+  return {
+    release: await template('release.html'),
+    index: await template('index.html'),
+    home: await template('home.html'),
+    css: (await readTemplateFile(root, 'site.css')).text,
+    labels: (await loadLabels(root)).labels,
+    fonts,
+    fontLicences: [...licences].map(([name, data]) => ({name, data}))
+  }
+}

@@ -1,0 +1,63 @@
+import {toHtml} from 'hast-util-to-html'
+import type {Root as XastRoot} from 'xast'
+import {toXml} from 'xast-util-to-xml'
+import {x} from 'xastscript'
+import type {Lang, Release} from '../../release/model.js'
+import {sectionContent} from '../html/content.js'
+import {sanitizePage} from '../html/sanitize.js'
+import {describeSection, headlineOf, newestFirst, type SiteContext, type SiteRelease} from './pages.js'
+import {absoluteUrl, relativeUrl, sitePaths} from './urls.js'
+
+/**
+ * An Atom feed (RFC 4287) of one language, one entry per release, newest
+ * first. Ids are the pages' URLs, which stay as long as `site.baseUrl` and
+ * the reference numbers do; times come from the releases (embargo, else
+ * date), never from the clock, so the same releases give the same bytes.
+ */
+export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: SiteContext): string {
+  const {config, assets} = site
+  const feedPath = sitePaths.feed(lang)
+  // Relative links resolve against the feed's own URL, in the language's folder.
+  const link = (to: string) => absoluteUrl(config.site.baseUrl, to) ?? relativeUrl(sitePaths.index(lang), to)
+  const listed = newestFirst(items).filter((item) => item.release.sections[lang])
+  const times = listed.map((item) => updatedAt(item.release)).sort()
+  const title = `${assets.labels[lang].pressReleases} — ${config.organisation[lang]}`
+  const self = absoluteUrl(config.site.baseUrl, feedPath)
+  const feed = x('feed', {xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': lang}, [
+    x('id', absoluteUrl(config.site.baseUrl, sitePaths.index(lang)) ?? `urn:pressroom:feed:${lang}`),
+    x('title', title),
+    // An empty feed has no release to date it by; the epoch keeps it reproducible.
+    x('updated', times.at(-1) ?? '1970-01-01T00:00:00Z'),
+    ...(self ? [x('link', {rel: 'self', type: 'application/atom+xml', href: self})] : []),
+    x('link', {rel: 'alternate', type: 'text/html', hreflang: lang, href: link(sitePaths.index(lang))}),
+    x('author', [x('name', config.organisation[lang]), ...(config.contact.email ? [x('email', config.contact.email)] : [])]),
+    x('generator', site.generator),
+    ...listed.map((item) => {
+      const {release, identity} = item
+      const section = release.sections[lang]!
+      const page = sitePaths.release(lang, identity)
+      const {body} = sectionContent(section, {headlineLevel: 1})
+      const content = toHtml(sanitizePage({type: 'root', children: body}))
+      return x('entry', [
+        x('id', absoluteUrl(config.site.baseUrl, page) ?? `urn:pressroom:release:${identity.id}:${lang}`),
+        x('title', headlineOf(release, lang)),
+        x('published', updatedAt(release)),
+        x('updated', updatedAt(release)),
+        x('link', {rel: 'alternate', type: 'text/html', hreflang: lang, href: link(page)}),
+        ...(item.pdf
+          ? [x('link', {rel: 'enclosure', type: 'application/pdf', length: String(item.pdf.length), href: link(sitePaths.pdf(identity))})]
+          : []),
+        x('summary', describeSection(section)),
+        x('content', {type: 'html'}, content)
+      ])
+    })
+  ])
+  const root: XastRoot = {type: 'root', children: [{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'}, feed]}
+  return `${toXml(root)}\n`
+}
+
+/** RFC 3339 time of a release: its embargo, else its date at 00:00 UTC. */
+export function updatedAt(release: Release): string {
+  const {embargo, date} = release.frontmatter
+  return embargo ? new Date(embargo).toISOString().replace('.000Z', 'Z') : `${date}T00:00:00Z`
+}

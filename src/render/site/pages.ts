@@ -1,0 +1,235 @@
+import type {ElementContent} from 'hast'
+import {h} from 'hastscript'
+import {toHtml} from 'hast-util-to-html'
+import type {Config} from '../../config/model.js'
+import {toKhmerDigits} from '../../facts/numerals.js'
+import {formatEnglishDate, formatKhmerDate} from '../../facts/render.js'
+import type {ReleaseIdentity} from '../../release/identity.js'
+import {langs, type Lang, type Release, type Section} from '../../release/model.js'
+import {sectionUnits} from '../../release/pairing.js'
+import {sectionContent} from '../html/content.js'
+import {sanitizePage} from '../html/sanitize.js'
+import {fillTemplate, type Template, type TemplateValues} from '../html/template.js'
+import type {SiteAssets} from './assets.js'
+import {absoluteUrl, relativeUrl, sitePaths} from './urls.js'
+
+export interface SiteContext {
+  config: Config
+  assets: SiteAssets
+  /** `pressroom X.Y.Z`. */
+  generator: string
+}
+
+/** A release that is on the site: published at the build's `now`. */
+export interface SiteRelease {
+  release: Release
+  identity: ReleaseIdentity
+  /** Its PDF, copied into the site, or null when there is none. */
+  pdf: {length: number} | null
+}
+
+const ogLocales: Record<Lang, string> = {en: 'en_US', km: 'km_KH'}
+
+/** Longest meta description; search engines cut around 155–160 characters. */
+const descriptionLength = 160
+
+export function releaseLangs(release: Release): Lang[] {
+  return langs.filter((lang) => release.sections[lang])
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'km' : 'en'
+}
+
+/** A date as the letterhead writes it: `18 February 2026`, `ថ្ងៃទី១៨ ខែ កុម្ភៈ ឆ្នាំ២០២៦`. */
+export function formatDate(iso: string, lang: Lang, config: Config): string {
+  return lang === 'en' ? formatEnglishDate(iso) : formatKhmerDate(iso, config.khmerDigits === 'latin' ? 'latin' : 'khmer')
+}
+
+export function formatYear(year: number, lang: Lang, config: Config): string {
+  return lang === 'en' ? String(year) : `ឆ្នាំ${config.khmerDigits === 'latin' ? year : toKhmerDigits(String(year))}`
+}
+
+/** When a release was published: its embargo when it has one, else its date. */
+export function publishedAt(release: Release): string {
+  const {embargo, date} = release.frontmatter
+  return embargo ? new Date(embargo).toISOString() : `${date}`
+}
+
+export function headlineOf(release: Release, lang: Lang): string {
+  return release.sections[lang]?.headline?.text.trim() || release.frontmatter.ref || ''
+}
+
+/** The first paragraph, cut to a meta description's length at a space. */
+export function describeSection(section: Section): string {
+  const first = sectionUnits(section).find((unit) => unit.kind === 'paragraph') ?? sectionUnits(section)[0]
+  const text = (first?.text ?? section.headline?.text ?? '').replace(/\s+/g, ' ').trim()
+  return truncate(text, descriptionLength)
+}
+
+/**
+ * Cuts text to at most `max` characters plus an ellipsis: at the last space
+ * when there is one in the second half, else between Khmer clusters (never
+ * after a coeng or before a dependent vowel or sign).
+ */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text)
+  if (chars.length <= max) return text
+  let cut = max
+  const space = chars.lastIndexOf(' ', max)
+  if (space > max / 2) {
+    cut = space
+  } else {
+    const mark = /[\u17B6-\u17D1\u17D3\u17DD\u0300-\u036F\u200C\u200D]/u
+    while (cut > 0 && (mark.test(chars[cut]!) || chars[cut - 1] === '\u17D2')) cut--
+  }
+  return `${chars.slice(0, cut).join('').trimEnd()}…`
+}
+
+function render(template: Template, values: TemplateValues): string {
+  return `${toHtml(sanitizePage(fillTemplate(template, values)))}\n`
+}
+
+/** Values every page can use: labels, organisation, contact, stylesheets. */
+function commonValues(lang: Lang, here: string, site: SiteContext): Record<string, string> {
+  const {config, assets} = site
+  const labels = assets.labels[lang]
+  const {tel, email, website} = config.contact
+  return {
+    lang,
+    generator: site.generator,
+    organisation: config.organisation[lang],
+    documentTitle: config.title[lang],
+    'asset.css': relativeUrl(here, sitePaths.css),
+    'asset.fonts': relativeUrl(here, sitePaths.fontsCss),
+    'og.locale': ogLocales[lang],
+    'other.lang': otherLang(lang),
+    'other.name': assets.labels[otherLang(lang)].language,
+    'contact.name': (config.contact.name ?? config.organisation)[lang],
+    // Non-breaking spaces keep a telephone number on one line.
+    'contact.tel': tel?.replace(/ /g, '\u00A0') ?? '',
+    'contact.telHref': tel ? `tel:${tel.replace(/[^\d+]/g, '')}` : '',
+    'contact.email': email ?? '',
+    'contact.emailHref': email ? `mailto:${email}` : '',
+    'contact.website': website ?? '',
+    ...Object.fromEntries(Object.entries(labels).map(([key, value]) => [`label.${key}`, value]))
+  }
+}
+
+/** URLs of a page in both languages: absolute with `site.baseUrl`, else relative. */
+function alternateValues(here: string, pathIn: (lang: Lang) => string | null, available: readonly Lang[], config: Config) {
+  const link = (to: string) => absoluteUrl(config.site.baseUrl, to) ?? relativeUrl(here, to)
+  const url = (lang: Lang) => {
+    const to = available.includes(lang) ? pathIn(lang) : null
+    return to === null ? '' : link(to)
+  }
+  return {
+    'url.canonical': absoluteUrl(config.site.baseUrl, here) ?? '',
+    'url.en': url('en'),
+    'url.km': url('km'),
+    // English is the default for readers whose language is neither.
+    'url.default': url('en') || url('km')
+  }
+}
+
+export function renderReleasePage(item: SiteRelease, lang: Lang, site: SiteContext): string {
+  const {release, identity} = item
+  const {config, assets} = site
+  const section = release.sections[lang]
+  if (!section) throw new Error(`${release.path} has no ${lang} section`)
+  const here = sitePaths.release(lang, identity)
+  const available = releaseLangs(release)
+  const other = otherLang(lang)
+  const headline = headlineOf(release, lang)
+  const {headline: heading, body} = sectionContent(section, {headlineLevel: 1})
+  const date = release.frontmatter.date ?? ''
+  return render(assets.release, {
+    ...commonValues(lang, here, site),
+    ...alternateValues(here, (l) => sitePaths.release(l, identity), available, config),
+    title: `${headline} — ${config.organisation[lang]}`,
+    headline,
+    description: describeSection(section),
+    published: publishedAt(release),
+    ref: release.frontmatter.ref ?? '',
+    'date.iso': date,
+    'date.text': date ? formatDate(date, lang, config) : '',
+    'url.index': relativeUrl(here, sitePaths.index(lang)),
+    'url.feed': relativeUrl(here, sitePaths.feed(lang)),
+    'url.other': available.includes(other) ? relativeUrl(here, sitePaths.release(other, identity)) : '',
+    'url.pdf': item.pdf ? relativeUrl(here, sitePaths.pdf(identity)) : '',
+    'og.localeAlternate': available.includes(other) ? ogLocales[other] : '',
+    article: [...(heading ? [heading] : []), ...body]
+  })
+}
+
+/** Newest first: by date, then by reference number. */
+export function newestFirst(items: readonly SiteRelease[]): SiteRelease[] {
+  return [...items].sort(
+    (a, b) =>
+      (b.release.frontmatter.date ?? '').localeCompare(a.release.frontmatter.date ?? '') ||
+      b.identity.number - a.identity.number ||
+      a.release.path.localeCompare(b.release.path)
+  )
+}
+
+export function renderIndexPage(items: readonly SiteRelease[], lang: Lang, site: SiteContext): string {
+  const {config, assets} = site
+  const labels = assets.labels[lang]
+  const here = sitePaths.index(lang)
+  const listed = newestFirst(items).filter((item) => item.release.sections[lang])
+  const years = new Map<number, SiteRelease[]>()
+  for (const item of listed) years.set(item.identity.year, [...(years.get(item.identity.year) ?? []), item])
+  const releases: ElementContent[] =
+    listed.length === 0
+      ? [h('p', {className: ['empty']}, labels.noReleases)]
+      : [...years].map(([year, group]) =>
+          h('section', {className: ['year']}, [
+            h('h2', formatYear(year, lang, config)),
+            h(
+              'ul',
+              {className: ['releases']},
+              group.map((item) => {
+                const date = item.release.frontmatter.date ?? ''
+                return h('li', [
+                  h('time', {dateTime: date}, formatDate(date, lang, config)),
+                  ' ',
+                  h('a', {href: relativeUrl(here, sitePaths.release(lang, item.identity))}, headlineOf(item.release, lang)),
+                  ' ',
+                  h('span', {className: ['ref']}, item.release.frontmatter.ref ?? '')
+                ])
+              })
+            )
+          ])
+        )
+  const title = `${labels.pressReleases} — ${config.organisation[lang]}`
+  return render(assets.index, {
+    ...commonValues(lang, here, site),
+    ...alternateValues(here, sitePaths.index, langs, config),
+    title,
+    description: title,
+    'url.index': './',
+    'url.feed': relativeUrl(here, sitePaths.feed(lang)),
+    'url.other': relativeUrl(here, sitePaths.index(otherLang(lang))),
+    'og.localeAlternate': ogLocales[otherLang(lang)],
+    releases
+  })
+}
+
+/** The site's root: a choice of language. */
+export function renderHomePage(site: SiteContext): string {
+  const {config, assets} = site
+  const here = sitePaths.home
+  const link = (to: string) => absoluteUrl(config.site.baseUrl, to) ?? relativeUrl(here, to)
+  return render(assets.home, {
+    ...commonValues('en', here, site),
+    'organisation.en': config.organisation.en,
+    'organisation.km': config.organisation.km,
+    'url.canonical': absoluteUrl(config.site.baseUrl, here) ?? '',
+    'url.en': link(sitePaths.index('en')),
+    'url.km': link(sitePaths.index('km')),
+    'link.en': relativeUrl(here, sitePaths.index('en')),
+    'link.km': relativeUrl(here, sitePaths.index('km')),
+    'label.en.pressReleases': assets.labels.en.pressReleases,
+    'label.km.pressReleases': assets.labels.km.pressReleases
+  })
+}
