@@ -3,6 +3,7 @@
  * pass/fail: the targets are printed beside them for a reader to compare.
  */
 import {benchBuild} from './build.js'
+import {benchPdf} from './pdf.js'
 import {benchText} from './text.js'
 
 interface Row {
@@ -12,6 +13,7 @@ interface Row {
 
 const sections: Array<[string, () => Promise<Row[]>]> = [
   ['text engine', benchText],
+  ['pdf', benchPdf],
   ['build', benchBuild]
 ]
 

@@ -2,6 +2,7 @@ import {buildOutputs, type BuildReport, type RendererName} from '../build/build.
 import {JobLookup} from '../build/render.js'
 import type {Renderer} from '../build/renderer.js'
 import {createEmailRenderer} from '../render/email/index.js'
+import {createPdfRenderer} from '../render/pdf/index.js'
 import {createSiteRenderer} from '../render/site/index.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -24,7 +25,7 @@ const checkCacheName = '.pressroom-check.json'
 
 /** The renderers of a build, in the order they run: later ones use earlier ones' files. */
 export async function createRenderers(lookup: JobLookup): Promise<Renderer[]> {
-  return [createSiteRenderer({messagesFor: lookup.messagesFor}), createEmailRenderer()]
+  return [createPdfRenderer({sourceFor: lookup.sourceFor}), createSiteRenderer({messagesFor: lookup.messagesFor}), createEmailRenderer()]
 }
 
 /**

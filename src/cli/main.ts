@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import {rules} from '../check/rules/index.js'
+import {version} from '../package.js'
 import {buildProject} from './build.js'
 import {checkProject, fixProject, formatReport, hasErrors, type ReporterName} from './check.js'
 import {createRelease} from './new.js'
@@ -11,8 +11,6 @@ import {loadProject, UsageError} from './project.js'
 import {registerPreview} from './preview.js'
 import {registerSend} from './send.js'
 import {registerShape} from './shape.js'
-
-const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
 const rendererNames = ['html', 'pdf', 'email'] as const
 

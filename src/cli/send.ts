@@ -9,7 +9,7 @@
  * for that recipient. After a failure that is not a refusal (a dropped
  * connection, a failed login) nothing more is tried: the rest are "skipped".
  */
-import {readFileSync} from 'node:fs'
+import {version} from '../package.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Command} from 'commander'
@@ -69,7 +69,6 @@ const processIo: SendIo = {
   }
 }
 
-const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
 /** Add the `send` subcommand to `program`; `--config` is read from the program's options. */
 export function registerSend(program: Command, io: SendIo = processIo): Command {

@@ -1,10 +1,10 @@
 import {readFile} from 'node:fs/promises'
+import {packageRoot} from '../../package.js'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {EmailTemplate} from './html.js'
 
 /** The templates shipped with pressroom (`templates/email/`), used where a project has none of its own. */
-export const defaultTemplateDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/email')
+export const defaultTemplateDir = path.join(packageRoot, 'templates/email')
 
 /**
  * Reads `templates/email/email.html` and `email.css` from the project

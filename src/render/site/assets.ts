@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fontPath, packageRoot} from '../../package.js'
 import {parse} from 'yaml'
 import type {Config} from '../../config/model.js'
 import type {Lang} from '../../release/model.js'
@@ -8,7 +8,7 @@ import {parseTemplate, type Template} from '../html/template.js'
 import {webFontFaces, type LoadedWebFontFace} from './fonts.js'
 
 /** The installed package's folder: its `templates/` and `fonts/` are the defaults. */
-export const packageRoot = fileURLToPath(new URL('../../../', import.meta.url))
+export {packageRoot}
 
 export const labelKeys = [
   'language', 'pressReleases', 'allReleases', 'noReleases', 'reference', 'date', 'tel', 'email', 'website', 'pdf', 'feed', 'colon'
@@ -47,11 +47,9 @@ export async function readTemplateFile(root: string, name: string): Promise<{pat
  * without its own copy gets the one shipped with pressroom.
  */
 export async function readFontFile(config: Config, source: string): Promise<{path: string; bytes: Uint8Array}> {
-  const candidates = [path.resolve(config.root, source), path.join(packageRoot, 'fonts', path.basename(source))]
-  for (const file of candidates) {
-    const bytes = await readFile(file).catch(() => null)
-    if (bytes) return {path: file, bytes: new Uint8Array(bytes)}
-  }
+  const file = fontPath(config.root, source)
+  const bytes = await readFile(file).catch(() => null)
+  if (bytes) return {path: file, bytes: new Uint8Array(bytes)}
   throw new Error(`cannot read font ${source} (named in ${config.path}); add it or change fonts: in the config`)
 }
 
