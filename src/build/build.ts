@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
@@ -128,32 +129,10 @@ export async function buildOutputs(
       planned.push({entry, item, record, job})
     }
 
-    // Render: on worker threads when there is enough to do.
+    // Render, on worker threads when there is enough to do, and write each
+    // release's files as soon as they come so that they need not stay in memory.
     const jobs = planned.filter((plan) => plan.job !== null)
-    const progress = (index: number) =>
-      options.onProgress?.({done: index + 1, total: jobs.length, current: jobs[index]?.entry.release.path ?? ''})
-    let outcomes: RenderOutcome[]
-    if (options.jobs > 1 && jobs.length >= minimumJobsForWorkers) {
-      let done = 0
-      outcomes = await renderOnWorkers(
-        jobs.map((plan) => plan.job!),
-        options.jobs,
-        {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir, stageDir: stage.dir},
-        (index) => options.onProgress?.({done: ++done, total: jobs.length, current: jobs[index]!.entry.release.path})
-      )
-    } else {
-      for (const renderer of renderers) if (selected.has(renderer.name)) await renderer.prepare?.(context)
-      outcomes = []
-      for (const [index, plan] of jobs.entries()) {
-        lookup.add(plan.job!)
-        outcomes.push(await renderJob(plan.job!, renderers, context))
-        progress(index)
-      }
-    }
-
-    // Write what was rendered, and report what could not be.
-    for (const [index, plan] of jobs.entries()) {
-      const outcome = outcomes[index]!
+    const keep = async (plan: Planned, outcome: RenderOutcome) => {
       for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
       for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, OutputFile[]]>) {
         for (const file of made) {
@@ -161,7 +140,28 @@ export async function buildOutputs(
           written++
         }
         plan.record.files[name] = made.map((file) => file.path)
-        plan.item.files.push(...made)
+      }
+    }
+    let finished = 0
+    const progress = (plan: Planned) => options.onProgress?.({done: ++finished, total: jobs.length, current: plan.entry.release.path})
+    if (options.jobs > 1 && jobs.length >= minimumJobsForWorkers) {
+      const writes: Array<Promise<void>> = []
+      await renderOnWorkers(
+        jobs.map((plan) => plan.job!),
+        options.jobs,
+        {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir, stageDir: stage.dir},
+        (index, outcome) => {
+          writes.push(keep(jobs[index]!, outcome))
+          progress(jobs[index]!)
+        }
+      )
+      await Promise.all(writes)
+    } else {
+      for (const renderer of renderers) if (selected.has(renderer.name)) await renderer.prepare?.(context)
+      for (const plan of jobs) {
+        lookup.add(plan.job!)
+        await keep(plan, await renderJob(plan.job!, renderers, context))
+        progress(plan)
       }
     }
     for (const plan of planned) manifest.releases[plan.entry.release.path] = plan.record
@@ -180,12 +180,12 @@ export async function buildOutputs(
       for (const file of previous.site.files) if (await stage.carry(file)) unchanged++
       manifest.site = previous.site
     } else {
-      // The site is made from every release's files (it copies the PDFs), including those carried over unread.
+      // The site is made from every release's files (it copies the PDFs):
+      // each is read from the new output only when asked for.
       for (const plan of planned) {
-        const have = new Set(plan.item.files.map((file) => file.path))
-        for (const file of Object.values(plan.record.files).flat()) {
-          if (!have.has(file)) plan.item.files.push({path: file, data: await readFile(path.join(stage.dir, file))})
-        }
+        plan.item.files = Object.values(plan.record.files)
+          .flat()
+          .map((file) => stagedFile(stage.dir, file))
       }
       const siteFiles: OutputFile[] = []
       for (const renderer of renderers) {
@@ -206,6 +206,18 @@ export async function buildOutputs(
   } catch (error) {
     await stage.abort()
     throw error
+  }
+}
+
+/** A file of the new output whose bytes are read when first used. */
+function stagedFile(dir: string, relative: string): OutputFile {
+  let data: Uint8Array | undefined
+  return {
+    path: relative,
+    get data() {
+      data ??= new Uint8Array(readFileSync(path.join(dir, relative)))
+      return data
+    }
   }
 }
 

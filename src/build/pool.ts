@@ -4,15 +4,14 @@ import type {WorkerSetup} from './worker.js'
 
 /**
  * Renders jobs on worker threads, one per core by default, each loading
- * fonts and templates once. Results come back in job order.
+ * fonts and templates once. Each outcome is handed to `onDone` as it comes.
  */
 export async function renderOnWorkers(
   jobs: readonly RenderJob[],
   size: number,
   setup: WorkerSetup,
-  onDone: (index: number) => void
-): Promise<RenderOutcome[]> {
-  const results: RenderOutcome[] = new Array(jobs.length)
+  onDone: (index: number, outcome: RenderOutcome) => void
+): Promise<void> {
   let next = 0
   const workers = Array.from({length: Math.max(1, Math.min(size, jobs.length))}, () => new Worker(new URL('./worker.js', import.meta.url), {workerData: setup}))
   try {
@@ -31,8 +30,7 @@ export async function renderOnWorkers(
             worker.on('message', (message: {ready?: boolean; id?: number; outcome?: RenderOutcome; error?: string}) => {
               if (message.ready) return send()
               if (message.error !== undefined) return reject(new Error(message.error))
-              results[message.id!] = message.outcome!
-              onDone(message.id!)
+              onDone(message.id!, message.outcome!)
               send()
             })
             worker.on('error', reject)
@@ -45,5 +43,4 @@ export async function renderOnWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  return results
 }

@@ -4,7 +4,6 @@ import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import {rules} from '../check/rules/index.js'
 import {version} from '../package.js'
-import {buildProject} from './build.js'
 import {checkProject, fixProject, formatReport, hasErrors, type ReporterName} from './check.js'
 import {createRelease} from './new.js'
 import {loadProject, UsageError} from './project.js'
@@ -106,6 +105,7 @@ whose inputs did not change since the last build are not rendered again.`
     const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs)
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs ${options.jobs}: give a whole number from 1 to 64`)
     const progress = options.json ? undefined : progressPrinter()
+    const {buildProject} = await import('./build.js')
     const report = await buildProject(project, {outDir: options.out, only, now, version, jobs, configPath: path.resolve(configPath), onProgress: progress})
     const {files, ...summary} = report
     if (options.json) {

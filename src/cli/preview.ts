@@ -1,5 +1,4 @@
 import {type Command, InvalidArgumentError} from 'commander'
-import {startPreviewServer} from '../preview/server.js'
 
 /** The port `pressroom preview` listens on unless told otherwise. */
 export const defaultPreviewPort = 8040
@@ -28,6 +27,7 @@ Drafts and embargoed releases are previewed too. Stop with Ctrl-C.`
     )
     .action(async (file: string | undefined, options: {port: number; host: string}, command: Command) => {
       const configPath = (command.optsWithGlobals() as {config?: string}).config ?? 'pressroom.yaml'
+      const {startPreviewServer} = await import('../preview/server.js')
       const server = await startPreviewServer({
         configPath,
         file,
