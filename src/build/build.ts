@@ -182,16 +182,21 @@ export async function buildOutputs(
     } else {
       // The site is made from every release's files (it copies the PDFs):
       // each is read from the new output only when asked for.
+      const origins = new WeakMap<object, string>()
       for (const plan of planned) {
         plan.item.files = Object.values(plan.record.files)
           .flat()
-          .map((file) => stagedFile(stage.dir, file))
+          .map((file) => stagedFile(stage.dir, file, origins))
       }
       const siteFiles: OutputFile[] = []
       for (const renderer of renderers) {
         if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
       }
-      for (const file of siteFiles) await stage.write(file.path, file.data)
+      // A site file that is a release's file (the PDF) is linked, not written again.
+      await inBatches(siteFiles, (file) => {
+        const origin = typeof file.data === 'object' ? origins.get(file.data) : undefined
+        return origin ? stage.duplicate(origin, file.path) : stage.write(file.path, file.data)
+      })
       written += siteFiles.length
       manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
     }
@@ -209,16 +214,24 @@ export async function buildOutputs(
   }
 }
 
-/** A file of the new output whose bytes are read when first used. */
-function stagedFile(dir: string, relative: string): OutputFile {
+/** A file of the new output whose bytes are read when first used; `origins` remembers where they came from. */
+function stagedFile(dir: string, relative: string, origins: WeakMap<object, string>): OutputFile {
   let data: Uint8Array | undefined
   return {
     path: relative,
     get data() {
-      data ??= new Uint8Array(readFileSync(path.join(dir, relative)))
+      if (!data) {
+        data = new Uint8Array(readFileSync(path.join(dir, relative)))
+        origins.set(data, relative)
+      }
       return data
     }
   }
+}
+
+/** Runs `work` on every item, a few at a time: file writes overlap without opening thousands of files at once. */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, size = 16): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
 }
 
 /** The parsed model of every release; no clock, so the bytes depend on the input alone. */

@@ -15,6 +15,8 @@ export interface OutputStage {
   write(relative: string, data: Uint8Array | string): Promise<void>
   /** Carries a file over from the previous output unchanged (a hard link when possible). */
   carry(relative: string): Promise<boolean>
+  /** Gives a file of the new output a second name (a hard link when possible). */
+  duplicate(from: string, to: string): Promise<void>
   /** Swaps the new output in. */
   commit(): Promise<void>
   /** Throws the new output away. */
@@ -100,6 +102,12 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
           () => false
         )
       }
+    },
+    async duplicate(from, to) {
+      const source = path.join(dir, safeRelative(from))
+      const target = path.join(dir, safeRelative(to))
+      await ensureParent(target)
+      await link(source, target).catch(() => copyFile(source, target))
     },
     async commit() {
       const previous = `${target}${previousSuffix}${process.pid}`

@@ -16,6 +16,14 @@ const rendererNames = ['html', 'pdf', 'email'] as const
 /** Exit codes, as in unified linters: 1 when a release has errors, 2 for usage or config errors. */
 const exit = {ok: 0, errors: 1, usage: 2} as const
 
+// A reader that stops early (`| head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
+
 const program = new Command()
   .name('pressroom')
   .description('Check and publish bilingual English/Khmer press releases.')

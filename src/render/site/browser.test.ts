@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {releaseIdentity} from '../../release/identity.js'
 import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
 import {createSiteRenderer} from './index.js'
+import type {OutputFile, RenderedRelease} from '../../build/renderer.js'
 
 /**
  * The site in Debian's Chromium, served over loopback: the Khmer web font
@@ -55,11 +56,18 @@ async function writeSite(): Promise<void> {
   const renderContext = {config, root: repoRoot, now: new Date('2026-03-01T00:00:00Z'), generator: 'pressroom test'}
   await renderer.prepare!(renderContext)
   const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n')
-  const rendered = entries.map((entry) => {
+  const rendered: RenderedRelease[] = []
+  const made: OutputFile[] = []
+  for (const entry of entries) {
     const identity = releaseIdentity(entry.release, config)!
-    return {release: entry.release, identity, files: [{path: `pdf/${identity.id}.pdf`, data: pdf}]}
-  })
-  for (const file of await renderer.renderSite!(rendered, renderContext)) {
+    const item: RenderedRelease = {release: entry.release, identity, files: [{path: `pdf/${identity.id}.pdf`, data: pdf}]}
+    const result = await renderer.renderRelease!(item, renderContext)
+    item.files.push(...result.files)
+    made.push(...result.files)
+    rendered.push(item)
+  }
+  for (const file of [...made, ...(await renderer.renderSite!(rendered, renderContext))]) {
+    if (!file.path.startsWith('site/')) continue
     const target = path.join(siteDir, file.path.replace(/^site\//, ''))
     mkdirSync(path.dirname(target), {recursive: true})
     writeFileSync(target, file.data)

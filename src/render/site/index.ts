@@ -28,13 +28,14 @@ const siteFolder = 'site/'
 /**
  * The press page (`out/site/`) and the previews (`out/preview/`).
  *
- * `renderRelease` writes only what does not depend on the clock (the
- * preview); everything on the site does, through embargoes, so `renderSite`
- * writes all of it: the release pages in both languages with their PDFs, an
- * index and an Atom feed per language, the sitemap, `releases.json`, the
- * stylesheet and the web fonts, subset to the characters the pages use.
- * A release is on the site when `isPublished(release, context.now)`.
- * The PDF is the file `pdf/<id>.pdf` among the release's `files`.
+ * `renderRelease` writes the preview and, for a release on the site, its
+ * pages in both languages and its PDF; `renderSite` writes what depends on
+ * all releases: an index and an Atom feed per language, the sitemap,
+ * `releases.json`, the stylesheet and the web fonts, subset to the
+ * characters the pages use. A release is on the site when
+ * `isPublished(release, context.now)`; the build renders a release again
+ * when that changes. The PDF is the file `pdf/<id>.pdf` among the release's
+ * `files`.
  */
 export function createSiteRenderer(options: SiteRendererOptions = {}): Renderer {
   let site: Promise<SiteAssets> | null = null
@@ -49,12 +50,16 @@ export function createSiteRenderer(options: SiteRendererOptions = {}): Renderer 
       await Promise.all([site, preview])
     },
     async renderRelease(rendered, context) {
-      if (!options.messagesFor) return {files: [], findings: []}
       const {release, identity} = rendered
-      const html = renderPreview({release, file: {messages: options.messagesFor(release)}}, context.config, {
-        assets: await previewAssets(context)
-      })
-      return {files: [{path: `preview/${identity.id}.html`, data: html}], findings: []}
+      const files: OutputFile[] = []
+      if (options.messagesFor) {
+        const html = renderPreview({release, file: {messages: options.messagesFor(release)}}, context.config, {
+          assets: await previewAssets(context)
+        })
+        files.push({path: `preview/${identity.id}.html`, data: html})
+      }
+      files.push(...renderReleaseFiles(rendered, await siteAssets(context), context))
+      return {files, findings: []}
     },
     async renderSite(releases, context) {
       return renderSiteFiles(releases, await siteAssets(context), context)
@@ -62,28 +67,56 @@ export function createSiteRenderer(options: SiteRendererOptions = {}): Renderer 
   }
 }
 
+/** Whether a release is on the site at `context.now`. */
+function onSite(release: Release, context: RenderContext): boolean {
+  return isPublished(release, context.now) && release.frontmatter.date !== null
+}
+
+/**
+ * A published release's own pages, one per language, and its PDF: they
+ * depend on nothing but the release (and whether it is published, which the
+ * build's hash of the release includes), so an unchanged release keeps them.
+ */
+export function renderReleaseFiles(rendered: RenderedRelease, assets: SiteAssets, context: RenderContext): OutputFile[] {
+  const {release, identity} = rendered
+  if (!onSite(release, context)) return []
+  const site: SiteContext = {config: context.config, assets, generator: context.generator}
+  const files: OutputFile[] = []
+  const pdf = rendered.files.find((file) => file.path === `pdf/${identity.id}.pdf`) ?? null
+  if (pdf) files.push({path: `${siteFolder}${sitePaths.pdf(identity)}`, data: pdf.data})
+  const item: SiteRelease = {release, identity, pdf: pdf ? {length: byteLength(pdf.data)} : null}
+  for (const lang of releaseLangs(release)) {
+    files.push({path: `${siteFolder}${fileOf(sitePaths.release(lang, identity))}`, data: renderReleasePage(item, lang, site)})
+  }
+  return files
+}
+
+/**
+ * What depends on all releases: the indexes and feeds per language, the
+ * home page, sitemap, `releases.json`, the stylesheet and the web fonts
+ * (subset to the characters of every page, release pages included).
+ */
 export async function renderSiteFiles(releases: readonly RenderedRelease[], assets: SiteAssets, context: RenderContext): Promise<OutputFile[]> {
   const site: SiteContext = {config: context.config, assets, generator: context.generator}
   const files: OutputFile[] = []
   const add = (path: string, data: string | Uint8Array) => files.push({path: `${siteFolder}${path}`, data})
   const items: SiteRelease[] = []
+  const pages: string[] = []
   const taken = new Set<string>()
   for (const rendered of [...releases].sort((a, b) => a.release.path.localeCompare(b.release.path))) {
     const {release, identity} = rendered
     // Two releases with one number are an error of the check (ref-duplicate); the first keeps the address.
-    if (!isPublished(release, context.now) || release.frontmatter.date === null || taken.has(identity.id)) continue
+    if (!onSite(release, context) || taken.has(identity.id)) continue
     taken.add(identity.id)
-    const pdf = rendered.files.find((file) => file.path === `pdf/${identity.id}.pdf`) ?? null
-    if (pdf) add(sitePaths.pdf(identity), pdf.data)
+    const pdf = rendered.files.find((file) => file.path === `${siteFolder}${sitePaths.pdf(identity)}`) ?? null
     items.push({release, identity, pdf: pdf ? {length: byteLength(pdf.data)} : null})
+    for (const file of rendered.files) {
+      if (file.path.startsWith(siteFolder) && file.path.endsWith('.html')) pages.push(textOf(file.data))
+    }
   }
-  const pages: string[] = []
   const page = (path: string, html: string) => {
     pages.push(html)
     add(fileOf(path), html)
-  }
-  for (const item of items) {
-    for (const lang of releaseLangs(item.release)) page(sitePaths.release(lang, item.identity), renderReleasePage(item, lang, site))
   }
   for (const lang of ['en', 'km'] as const) {
     page(sitePaths.index(lang), renderIndexPage(items, lang, site))
@@ -99,6 +132,10 @@ export async function renderSiteFiles(releases: readonly RenderedRelease[], asse
   for (const font of fonts.files) add(`${sitePaths.fontsDir}${font.name}`, font.data)
   for (const licence of assets.fontLicences) add(`${sitePaths.fontsDir}${licence.name}`, licence.data)
   return files
+}
+
+function textOf(data: string | Uint8Array): string {
+  return typeof data === 'string' ? data : new TextDecoder().decode(data)
 }
 
 function byteLength(data: string | Uint8Array): number {

@@ -10,7 +10,7 @@ import subsetFont from 'subset-font'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
-import type {OutputFile} from '../../build/renderer.js'
+import type {OutputFile, RenderedRelease} from '../../build/renderer.js'
 import type {Config} from '../../config/model.js'
 import {releaseIdentity} from '../../release/identity.js'
 import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
@@ -49,9 +49,11 @@ export async function renderSite(files: Record<string, string>, options: SiteOpt
   const rendered = []
   for (const entry of entries) {
     const identity = releaseIdentity(entry.release, config)!
-    const item = {release: entry.release, identity, files: options.pdf ? [{path: `pdf/${identity.id}.pdf`, data: pdfBytes}] : []}
+    const item: RenderedRelease = {release: entry.release, identity, files: options.pdf ? [{path: `pdf/${identity.id}.pdf`, data: pdfBytes}] : []}
     const result = await renderer.renderRelease!(item, context)
     for (const file of result.files) out.set(file.path, file.data)
+    // As the build does: later steps see the files made so far.
+    item.files.push(...result.files)
     rendered.push(item)
   }
   for (const file of await renderer.renderSite!(rendered, context)) out.set(file.path, file.data)
