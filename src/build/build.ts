@@ -25,8 +25,8 @@ export interface BuildOptions {
   jobs: number
   /** For worker threads: the config file they load the project from. */
   configPath: string
-  /** More files to write with the outputs (the check cache). */
-  extraFiles?: readonly OutputFile[]
+  /** More files to write with the outputs (the check cache), made only when something changed. */
+  extraFiles?: ReadonlyArray<{path: string; data: () => string}>
   onProgress?: (event: {done: number; total: number; current: string}) => void
 }
 
@@ -80,7 +80,8 @@ interface Planned {
 export async function buildOutputs(
   root: string,
   entries: readonly CheckEntry[],
-  renderers: readonly Renderer[],
+  /** The renderers in the order they run, loaded only when something needs rendering. */
+  renderers: {names: readonly RendererName[]; load: () => Promise<readonly Renderer[]>},
   lookup: JobLookup,
   context: RenderContext,
   options: BuildOptions
@@ -89,7 +90,9 @@ export async function buildOutputs(
   const files = entries.map((entry) => entry.file)
   const previous = await readManifest(options.outDir)
   const shared = await sharedHash(root, context, options.version)
-  const selected = new Set(renderers.filter((renderer) => !options.only || options.only.has(renderer.name)).map((r) => r.name))
+  const selected = new Set(renderers.names.filter((name) => !options.only || options.only.has(name)))
+  let loaded: Promise<readonly Renderer[]> | null = null
+  const load = () => (loaded ??= renderers.load())
 
   const stage = await stageOutput(options.outDir)
   context = {...context, memo: fileMemo(options.outDir, stage.dir)}
@@ -98,36 +101,38 @@ export async function buildOutputs(
   let unchanged = 0
   try {
     // Plan: what each release needs rendered, and what it carries over.
-    const planned: Planned[] = []
-    for (const entry of entries) {
+    const plans: Array<Planned | null> = new Array(entries.length).fill(null)
+    await inBatches([...entries.keys()], async (index) => {
+      const entry = entries[index]!
       const {release} = entry
       const identity = releaseIdentity(release, context.config)
-      if (!identity) continue
+      if (!identity) return
       // Whether the release is published at `now` decides what the site shows of it.
       const hash = sha256(shared, String(entry.file.value), String(isPublished(release, context.now)))
       const before = previous?.version === options.version ? previous.releases[release.path] : undefined
       const fresh = before?.hash === hash
-      const run = renderers.filter((r) => selected.has(r.name) && !(fresh && before.files[r.name])).map((r) => r.name)
+      const run = renderers.names.filter((name) => selected.has(name) && !(fresh && before.files[name]))
       const item: RenderedRelease = {release, identity, files: []}
       const record: ManifestEntry = {hash, files: {}}
       const carried: OutputFile[] = []
-      for (const renderer of renderers) {
-        if (run.includes(renderer.name)) continue
+      for (const name of renderers.names) {
+        if (run.includes(name)) continue
         const kept: string[] = []
-        for (const file of before?.files[renderer.name] ?? []) {
+        for (const file of before?.files[name] ?? []) {
           if (!(await stage.carry(file))) continue
           kept.push(file)
           unchanged++
           // Later renderers may need it (the e-mail attaches the PDF): read it only then.
           if (run.length > 0) carried.push({path: file, data: await readFile(path.join(options.outDir, file))})
         }
-        if (kept.length > 0) record.files[renderer.name] = kept
+        if (kept.length > 0) record.files[name] = kept
       }
       item.files.push(...carried)
       const job: RenderJob | null =
         run.length > 0 ? {release, identity, source: String(entry.file.value), messages: storeMessages(entry.file, new Set()), run, carried} : null
-      planned.push({entry, item, record, job})
-    }
+      plans[index] = {entry, item, record, job}
+    })
+    const planned = plans.filter((plan): plan is Planned => plan !== null)
 
     // Render, on worker threads when there is enough to do, and write each
     // release's files as soon as they come so that they need not stay in memory.
@@ -157,10 +162,11 @@ export async function buildOutputs(
       )
       await Promise.all(writes)
     } else {
-      for (const renderer of renderers) if (selected.has(renderer.name)) await renderer.prepare?.(context)
+      const all = jobs.length > 0 ? await load() : []
+      for (const renderer of all) if (selected.has(renderer.name)) await renderer.prepare?.(context)
       for (const plan of jobs) {
         lookup.add(plan.job!)
-        await keep(plan, await renderJob(plan.job!, renderers, context))
+        await keep(plan, await renderJob(plan.job!, all, context))
         progress(plan)
       }
     }
@@ -176,7 +182,8 @@ export async function buildOutputs(
     // published at `now`, which each release's hash holds.
     const done = planned.map((plan) => plan.item)
     const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), [...selected].join())
-    if (previous?.site.hash === siteHash && jobs.length === 0) {
+    const nothingChanged = previous?.site.hash === siteHash && jobs.length === 0
+    if (nothingChanged) {
       for (const file of previous.site.files) if (await stage.carry(file)) unchanged++
       manifest.site = previous.site
     } else {
@@ -189,7 +196,7 @@ export async function buildOutputs(
           .map((file) => stagedFile(stage.dir, file, origins))
       }
       const siteFiles: OutputFile[] = []
-      for (const renderer of renderers) {
+      for (const renderer of await load()) {
         if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
       }
       // A site file that is a release's file (the PDF) is linked, not written again.
@@ -201,9 +208,16 @@ export async function buildOutputs(
       manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
     }
 
-    await stage.write('releases.json', serializeModel(entries.map((entry) => entry.release), context.generator))
-    written++
-    for (const file of options.extraFiles ?? []) await stage.write(file.path, file.data)
+    // The model and the check cache depend on the releases alone (and the
+    // tool's version and config, in the site hash): unchanged, they are kept.
+    for (const file of [{path: 'releases.json', data: () => serializeModel(entries.map((entry) => entry.release), context.generator)}, ...(options.extraFiles ?? [])]) {
+      if (nothingChanged && (await stage.carry(file.path))) {
+        unchanged++
+      } else {
+        await stage.write(file.path, file.data())
+        written++
+      }
+    }
     await stage.write(manifestName, `${JSON.stringify(manifest, null, 2)}\n`)
     await carryMemo(options.outDir, stage)
     await stage.commit()

@@ -1,9 +1,6 @@
 import {buildOutputs, type BuildReport, type RendererName} from '../build/build.js'
 import {JobLookup} from '../build/render.js'
 import type {Renderer} from '../build/renderer.js'
-import {createEmailRenderer} from '../render/email/index.js'
-import {createPdfRenderer} from '../render/pdf/index.js'
-import {createSiteRenderer} from '../render/site/index.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {checkCacheKey, type CheckCache} from '../check/cache.js'
@@ -25,8 +22,17 @@ const checkCacheName = '.pressroom-check.json'
 
 /** The renderers of a build, in the order they run: later ones use earlier ones' files. */
 export async function createRenderers(lookup: JobLookup): Promise<Renderer[]> {
+  // Loaded here rather than at start-up: a build with nothing to render needs none of them.
+  const [{createPdfRenderer}, {createSiteRenderer}, {createEmailRenderer}] = await Promise.all([
+    import('../render/pdf/index.js'),
+    import('../render/site/index.js'),
+    import('../render/email/index.js')
+  ])
   return [createPdfRenderer({sourceFor: lookup.sourceFor}), createSiteRenderer({messagesFor: lookup.messagesFor}), createEmailRenderer()]
 }
+
+/** The names of `createRenderers`' renderers, in the same order. */
+export const rendererOrder: readonly RendererName[] = ['pdf', 'html', 'email']
 
 /**
  * Checks every release, then, only when none has an error, renders the
@@ -58,7 +64,7 @@ export async function buildProject(project: Project, options: BuildCommandOption
   }
   const context = {config: project.config, root: project.root, now: options.now, generator: `pressroom ${options.version}`}
   const lookup = new JobLookup()
-  return buildOutputs(project.root, entries, await createRenderers(lookup), lookup, context, {
+  return buildOutputs(project.root, entries, {names: rendererOrder, load: () => createRenderers(lookup)}, lookup, context, {
     outDir: options.outDir,
     only: options.only,
     now: options.now,
@@ -66,6 +72,6 @@ export async function buildProject(project: Project, options: BuildCommandOption
     jobs: options.jobs,
     configPath: options.configPath,
     onProgress: options.onProgress,
-    extraFiles: [{path: checkCacheName, data: JSON.stringify(cacheOf(entries, key))}]
+    extraFiles: [{path: checkCacheName, data: () => JSON.stringify(cacheOf(entries, key))}]
   })
 }

@@ -2,6 +2,7 @@
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
+import type {VFile} from 'vfile'
 import {rules} from '../check/rules/index.js'
 import {version} from '../package.js'
 import {checkProject, fixProject, formatReport, hasErrors, type ReporterName} from './check.js'
@@ -12,6 +13,9 @@ import {registerSend} from './send.js'
 import {registerShape} from './shape.js'
 
 const rendererNames = ['html', 'pdf', 'email'] as const
+
+/** Most builds print every message; past this many, warnings are counted by rule instead (errors always print). */
+const fullReportLimit = 100
 
 /** Exit codes, as in unified linters: 1 when a release has errors, 2 for usage or config errors. */
 const exit = {ok: 0, errors: 1, usage: 2} as const
@@ -119,8 +123,7 @@ whose inputs did not change since the last build are not rendered again.`
     if (options.json) {
       process.stdout.write(`${JSON.stringify({...summary, diagnostics: JSON.parse(formatReport(files, 'json'))}, null, 2)}\n`)
     } else {
-      const withMessages = files.filter((file) => file.messages.length > 0)
-      if (withMessages.length > 0) process.stderr.write(`${formatReport(withMessages, 'pretty', {color: colorFor('pretty')})}\n`)
+      printBuildDiagnostics(files)
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
       process.stderr.write(
         report.ok
@@ -191,6 +194,26 @@ function progressPrinter(): (event: {done: number; total: number; current: strin
     const line = current ? `${bar} ${done}/${total} ${current}` : ''
     process.stderr.write(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 80) - 1)}`)
   }
+}
+
+function printBuildDiagnostics(files: VFile[]) {
+  const total = files.reduce((sum, file) => sum + file.messages.length, 0)
+  if (total === 0) return
+  if (total <= fullReportLimit) {
+    process.stderr.write(`${formatReport(files.filter((file) => file.messages.length > 0), 'pretty', {color: colorFor('pretty')})}\n`)
+    return
+  }
+  const errors = files.filter((file) => file.messages.some((message) => message.fatal === true))
+  if (errors.length > 0) process.stderr.write(`${formatReport(errors, 'pretty', {quiet: true, color: colorFor('pretty')})}\n`)
+  const byRule = new Map<string, number>()
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal === false) byRule.set(message.ruleId ?? '', (byRule.get(message.ruleId ?? '') ?? 0) + 1)
+    }
+  }
+  if (byRule.size === 0) return
+  const counts = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ×${n}`).join(', ')
+  process.stderr.write(`pressroom: warnings: ${counts} (pressroom check lists them)\n`)
 }
 
 function write(reporter: ReporterName, text: string) {
