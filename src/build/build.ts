@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -12,6 +11,7 @@ import {storeMessages} from '../check/cache.js'
 import {renderOnWorkers} from './pool.js'
 import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './render.js'
 import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
+import {sha256} from '../hash.js'
 
 export type RendererName = Renderer['name']
 
@@ -286,14 +286,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort()
 }
 
-function sha256(...parts: Array<string | Uint8Array>): string {
-  const hash = createHash('sha256')
-  for (const part of parts) {
-    hash.update(part)
-    hash.update('\0')
-  }
-  return hash.digest('hex')
-}
 
 function countMessages(files: readonly VFile[]) {
   let warnings = 0

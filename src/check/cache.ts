@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {sha256} from '../hash.js'
 import type {VFile} from 'vfile'
 import type {Config} from '../config/model.js'
 import {addMessage, type Severity} from '../diagnostic/message.js'
@@ -30,15 +30,11 @@ export type CheckCache = Record<string, CachedCheck>
 
 /** The part of a cache key shared by every file: the tool's version and the config, glossary included. */
 export function checkCacheKey(version: string, config: Config): string {
-  return createHash('sha256')
-    .update(version)
-    .update('\0')
-    .update(JSON.stringify({...config, positions: undefined, path: undefined, root: undefined}))
-    .digest('hex')
+  return sha256(version, JSON.stringify({...config, positions: undefined, path: undefined, root: undefined}))
 }
 
 export function fileHash(key: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(key).update('\0').update(bytes).digest('hex')
+  return sha256(key, bytes)
 }
 
 export function storeMessages(file: VFile, skipRuleIds: ReadonlySet<string>): StoredMessage[] {

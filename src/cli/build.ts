@@ -1,4 +1,4 @@
-import {buildOutputs, type BuildReport, type RendererName} from '../build/build.js'
+import {buildOutputs, type BuildOptions, type BuildReport, type RendererName} from '../build/build.js'
 import {JobLookup} from '../build/render.js'
 import type {Renderer} from '../build/renderer.js'
 import {readFile} from 'node:fs/promises'
@@ -7,15 +7,7 @@ import {checkCacheKey, type CheckCache} from '../check/cache.js'
 import {cacheOf, checkProject, hasErrors} from './check.js'
 import type {Project} from './project.js'
 
-export interface BuildCommandOptions {
-  outDir: string
-  only: ReadonlySet<RendererName> | null
-  now: Date
-  version: string
-  jobs: number
-  configPath: string
-  onProgress?: (event: {done: number; total: number; current: string}) => void
-}
+export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles'>
 
 /** Where a build keeps the models and messages of the releases it checked, for the next build. */
 const checkCacheName = '.pressroom-check.json'
@@ -65,13 +57,7 @@ export async function buildProject(project: Project, options: BuildCommandOption
   const context = {config: project.config, root: project.root, now: options.now, generator: `pressroom ${options.version}`}
   const lookup = new JobLookup()
   return buildOutputs(project.root, entries, {names: rendererOrder, load: () => createRenderers(lookup)}, lookup, context, {
-    outDir: options.outDir,
-    only: options.only,
-    now: options.now,
-    version: options.version,
-    jobs: options.jobs,
-    configPath: options.configPath,
-    onProgress: options.onProgress,
+    ...options,
     extraFiles: [{path: checkCacheName, data: () => JSON.stringify(cacheOf(entries, key))}]
   })
 }

@@ -17,13 +17,8 @@ export interface ShapedGlyph {
   unsafeToBreak: boolean
 }
 
-export interface GlyphRun {
-  startUtf16: number
-  endUtf16: number
-  font: LoadedFont
-  script: string
-  language: string
-  direction: 'ltr' | 'rtl'
+/** A run after shaping: the run's text, font and script, and its glyphs. */
+export interface GlyphRun extends TextRun {
   /** In visual order (left to right), positions in font units. */
   glyphs: ShapedGlyph[]
   advanceUnits: number

@@ -12,7 +12,6 @@
  * boundaries derive from a digest of the content (MailComposer otherwise
  * draws both at random).
  */
-import {createHash} from 'node:crypto'
 import MailComposer from 'nodemailer/lib/mail-composer/index.js'
 import type {Config} from '../../config/model.js'
 import type {ReleaseIdentity} from '../../release/identity.js'
@@ -20,6 +19,7 @@ import type {Release} from '../../release/model.js'
 import {AddressError, domainOf, parseMailbox, type Mailbox} from './address.js'
 import {renderEmailHtml, type EmailTemplate} from './html.js'
 import {renderPlainText} from './plain-text.js'
+import {sha256} from '../../hash.js'
 
 export interface EmailInput {
   release: Release
@@ -193,11 +193,3 @@ function mimeAddress(mailbox: Mailbox): {name?: string; address: string} {
   return mailbox.name === null ? {address: mailbox.address} : {name: mailbox.name, address: mailbox.address}
 }
 
-function sha256(...parts: Array<string | Uint8Array>): string {
-  const hash = createHash('sha256')
-  for (const part of parts) {
-    hash.update(part)
-    hash.update('\0')
-  }
-  return hash.digest('hex')
-}
