@@ -137,10 +137,10 @@ function score(pdf: string, tokens: readonly string[]): string {
 function releaseHtml(release: Release, organisation: {en: string; km: string}, title: {en: string; km: string}): string {
   const font = (name: string) => pathToFileURL(path.join(repo, 'fonts', `${name}.ttf`)).href
   const faces = [
-    ['Noto Serif', 'NotoSerif-Regular', 'normal'],
-    ['Noto Serif', 'NotoSerif-Bold', 'bold'],
-    ['Noto Serif Khmer', 'NotoSerifKhmer-Regular', 'normal'],
-    ['Noto Serif Khmer', 'NotoSerifKhmer-Bold', 'bold']
+    ['Noto Sans', 'NotoSans-Regular', 'normal'],
+    ['Noto Sans', 'NotoSans-Bold', 'bold'],
+    ['Noto Sans Khmer', 'NotoSansKhmer-Regular', 'normal'],
+    ['Noto Sans Khmer', 'NotoSansKhmer-Bold', 'bold']
   ]
     .map(([family, file, weight]) => `@font-face{font-family:"${family}";src:url(${font(file!)});font-weight:${weight}}`)
     .join('\n')
@@ -158,8 +158,8 @@ function releaseHtml(release: Release, organisation: {en: string; km: string}, t
   })
   const style = `${faces}
 @page{size:A4;margin:18mm 22mm 22mm}
-body{font-family:"Noto Serif","Noto Serif Khmer",serif;font-size:11pt;line-height:1.45}
-[lang=km]{font-family:"Noto Serif Khmer","Noto Serif",serif;line-height:1.95}
+body{font-family:"Noto Sans","Noto Sans Khmer",sans-serif;font-size:11pt;line-height:1.45}
+[lang=km]{font-family:"Noto Sans Khmer","Noto Sans",sans-serif;line-height:1.95}
 .org,.title,h1{text-align:center;font-weight:bold}.org{text-transform:uppercase;font-size:15pt}.ref{text-align:right;margin:0}
 h1{font-size:12.5pt}p{text-align:justify}`
   return `<!doctype html>${toHtml(h('html', {lang: 'en'}, [h('head', [h('meta', {charset: 'utf-8'}), h('style', style)]), h('body', parts)]))}`

@@ -22,7 +22,7 @@ describe('parseConfig', () => {
       khmerDigits: 'khmer',
       rules: {'ref-sequence': 'warn'}
     })
-    expect(config!.fonts.km.regular[0]).toBe('fonts/NotoSerifKhmer-Regular.ttf')
+    expect(config!.fonts.km.regular[0]).toBe('fonts/NotoSansKhmer-Regular.ttf')
   })
 
   it('names misspelled keys with a did-you-mean, at their line:column', () => {

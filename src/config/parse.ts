@@ -41,19 +41,19 @@ function configSchema(ruleIds: readonly string[]): Schema {
   }
 }
 
-/** Fonts used when the config names none: serif faces shipped in `fonts/`. */
+/** Fonts used when the config names none: sans-serif faces shipped in `fonts/`. */
 export const defaultFonts: Record<'en' | 'km', FontRoles> = {
   en: {
-    regular: ['fonts/NotoSerif-Regular.ttf', 'fonts/NotoSerifKhmer-Regular.ttf'],
-    bold: ['fonts/NotoSerif-Bold.ttf', 'fonts/NotoSerifKhmer-Bold.ttf'],
-    italic: ['fonts/NotoSerif-Italic.ttf', 'fonts/NotoSerifKhmer-Regular.ttf'],
-    boldItalic: ['fonts/NotoSerif-BoldItalic.ttf', 'fonts/NotoSerifKhmer-Bold.ttf']
+    regular: ['fonts/NotoSans-Regular.ttf', 'fonts/NotoSansKhmer-Regular.ttf'],
+    bold: ['fonts/NotoSans-Bold.ttf', 'fonts/NotoSansKhmer-Bold.ttf'],
+    italic: ['fonts/NotoSans-Italic.ttf', 'fonts/NotoSansKhmer-Regular.ttf'],
+    boldItalic: ['fonts/NotoSans-BoldItalic.ttf', 'fonts/NotoSansKhmer-Bold.ttf']
   },
   km: {
-    regular: ['fonts/NotoSerifKhmer-Regular.ttf', 'fonts/NotoSerif-Regular.ttf'],
-    bold: ['fonts/NotoSerifKhmer-Bold.ttf', 'fonts/NotoSerif-Bold.ttf'],
-    italic: ['fonts/NotoSerifKhmer-Regular.ttf', 'fonts/NotoSerif-Italic.ttf'],
-    boldItalic: ['fonts/NotoSerifKhmer-Bold.ttf', 'fonts/NotoSerif-BoldItalic.ttf']
+    regular: ['fonts/NotoSansKhmer-Regular.ttf', 'fonts/NotoSans-Regular.ttf'],
+    bold: ['fonts/NotoSansKhmer-Bold.ttf', 'fonts/NotoSans-Bold.ttf'],
+    italic: ['fonts/NotoSansKhmer-Regular.ttf', 'fonts/NotoSans-Italic.ttf'],
+    boldItalic: ['fonts/NotoSansKhmer-Bold.ttf', 'fonts/NotoSans-BoldItalic.ttf']
   }
 }
 

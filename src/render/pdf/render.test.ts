@@ -255,10 +255,10 @@ describe('the seed release as a PDF', () => {
     const rows = tool('pdffonts', [file]).trim().split('\n').slice(2)
     const names = rows.map((row) => row.split(/\s+/)[0]!)
     expect(names.map((name) => name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
-      'NotoSerif-Bold',
-      'NotoSerif-Regular',
-      'NotoSerifKhmer-Bold',
-      'NotoSerifKhmer-Regular'
+      'NotoSans-Bold',
+      'NotoSans-Regular',
+      'NotoSansKhmer-Bold',
+      'NotoSansKhmer-Regular'
     ])
     for (const row of rows) {
       expect(row).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes /)
@@ -339,7 +339,7 @@ describe('the seed release as a PDF', () => {
     const latin = path.resolve(config.root, config.fonts.km.regular[1]!)
     const ilo = tool('hb-shape', ['--no-glyph-names', '--no-positions', '--no-clusters', latin, '(ILO)']).trim().replace(/^\[|\]$/g, '').split('|')
     const khmerPage = new Map([...glyphsByFont({...facts, pages: [facts.pages[1]!]})])
-    expect(`,${khmerPage.get('NotoSerif-Regular')!.join(',')},`).toContain(`,${ilo.join(',')},`)
+    expect(`,${khmerPage.get('NotoSans-Regular')!.join(',')},`).toContain(`,${ilo.join(',')},`)
   })
 
   it('tags headings, paragraphs, lists and links, with /Lang on the Khmer part, ActualText spans nested inside', () => {
@@ -454,7 +454,7 @@ describe('a longer release: Khmer flowing onto another page, mixed scripts, list
     expect(text).toContain('(Vocational Training)')
     // Emphasis, strong, a link and a hard break in English.
     expect(text).toMatch(/See the ILO project page and the embassy\nfor details\./)
-    expect([...facts.fontNames.values()]).toEqual(expect.arrayContaining(['NotoSerif-Italic', 'NotoSerif-Bold']))
+    expect([...facts.fontNames.values()]).toEqual(expect.arrayContaining(['NotoSans-Italic', 'NotoSans-Bold']))
     for (const page of facts.pages) checkMarkedContent(page)
     // The long paragraph's element has marked content on two pages.
     expect(facts.qdf).toMatch(/\/Type \/MCR/)
@@ -468,8 +468,8 @@ describe('a longer release: Khmer flowing onto another page, mixed scripts, list
     expect(facts.qdf).toMatch(/\/S \/BlockQuote/)
     expect(facts.qdf).toMatch(/\/S \/H2/)
     const fontsUsed = [...facts.fontNames.values()]
-    expect(fontsUsed).toContain('NotoSerif-Regular')
-    expect(fontsUsed).toContain('NotoSerifKhmer-Bold')
+    expect(fontsUsed).toContain('NotoSans-Regular')
+    expect(fontsUsed).toContain('NotoSansKhmer-Bold')
   })
 })
 

@@ -280,7 +280,7 @@ describe('the site renderer', () => {
     const css = text(files, 'site/assets/fonts.css')
     const urls = [...css.matchAll(/url\("fonts\/([^"]+)"\)/g)].map((m) => m[1]!)
     expect(new Set(urls)).toEqual(
-      new Set(['NotoSerifKhmer-Regular.woff2', 'NotoSerifKhmer-Bold.woff2', 'NotoSerif-Regular.woff2', 'NotoSerif-Bold.woff2', 'NotoSerif-Italic.woff2', 'NotoSerif-BoldItalic.woff2'])
+      new Set(['NotoSansKhmer-Regular.woff2', 'NotoSansKhmer-Bold.woff2', 'NotoSans-Regular.woff2', 'NotoSans-Bold.woff2', 'NotoSans-Italic.woff2', 'NotoSans-BoldItalic.woff2'])
     )
     for (const name of new Set(urls)) {
       const data = files.get(`site/assets/fonts/${name}`) as Uint8Array
@@ -294,7 +294,7 @@ describe('the site renderer', () => {
 
   it('keeps in the Khmer subset every glyph HarfBuzz shapes the Khmer text to', async () => {
     const khmer = [seed, 'ការប្រើប្រាស់ កើត ស្ត្រី អ៊ុំ ព្រះរាជាណាចក្រ សៀវភៅ កៅអី'].join('\n')
-    const full = readRepoFile('fonts/NotoSerifKhmer-Regular.ttf')
+    const full = readRepoFile('fonts/NotoSansKhmer-Regular.ttf')
     const subset = await subsetFont(full, khmerSubsetText(khmer), {targetFormat: 'sfnt'})
     const shapeWith = (bytes: Uint8Array, line: string) => {
       const font = new hb.Font(new hb.Face(new hb.Blob(bytes), 0))
