@@ -1,7 +1,8 @@
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {chromium, type BrowserContext, type Page} from 'playwright-core'
+import type {BrowserContext, Page} from 'playwright-core'
+import {launchChromium} from '../test/browser.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {readRepoFile, repoRoot, seedPath} from '../test/project.js'
 import {startPreviewServer, type PreviewServer} from './server.js'
@@ -17,8 +18,6 @@ declare const document: any
 declare const window: any
 declare function getComputedStyle(element: unknown): any
 
-const chromiumPath = '/usr/bin/chromium'
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-preview-browser-'))
 const project = path.join(work, 'project')
@@ -28,13 +27,13 @@ let server: PreviewServer
 let context: BrowserContext
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing; install Debian's chromium package (apt-get install chromium)`)
   mkdirSync(project, {recursive: true})
   for (const file of ['pressroom.yaml', 'glossary.yaml']) writeFileSync(path.join(project, file), readRepoFile(file))
   cpSync(path.join(repoRoot, 'fixtures/bad/amount-mismatch/releases'), path.join(project, 'releases'), {recursive: true})
   mkdirSync(screenshots, {recursive: true})
   server = await startPreviewServer({configPath: path.join(project, 'pressroom.yaml'), port: 0, host: '127.0.0.1', debounceMs: 50})
-  context = await chromium.launchPersistentContext(path.join(work, 'profile'), {executablePath: chromiumPath, args: chromiumArgs, headless: true})
+  // Fails, not skips, without Chromium: the browser tests are part of the suite.
+  context = await launchChromium(work)
   await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort())
 })
 

@@ -2,19 +2,16 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {HtmlValidate} from 'html-validate'
-import rehypeParse from 'rehype-parse'
-import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {storeMessages} from '../check/cache.js'
 import {pairUnits, sectionUnits} from '../release/pairing.js'
+import {findElements, parseHtml, textOf} from '../test/hast.js'
 import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../test/project.js'
 import {loadPreviewAssets} from './assets.js'
 import {placeMessages, previewRows} from './blocks.js'
 import {renderPreview, splitReason, type PreviewAssets} from './render-preview.js'
 
 const config = projectConfig()
-const parser = unified().use(rehypeParse)
 let assets: PreviewAssets
 
 beforeAll(async () => {
@@ -29,34 +26,20 @@ function fixture(name: string): string {
 function preview(text: string) {
   const [entry] = checkTexts({[seedPath]: text}, config)
   const html = renderPreview(entry!, config, {assets})
-  return {entry: entry!, html, root: parser.parse(html) as Root}
+  return {entry: entry!, html, root: parseHtml(html)}
 }
 
-function all(root: Root, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = []
-  visit(root, 'element', (element: Element) => {
-    if (test(element)) found.push(element)
-  })
-  return found
-}
 
-function textOf(element: Element): string {
-  let value = ''
-  visit(element, 'text', (node: {value: string}) => {
-    value += node.value
-  })
-  return value
-}
 
 const classes = (element: Element) => (element.properties.className as string[] | undefined) ?? []
-const byId = (root: Root, id: string) => all(root, (e) => e.properties.id === id)[0]
+const byId = (root: Root, id: string) => findElements(root, (e) => e.properties.id === id)[0]
 
 describe('the preview', () => {
   it('puts the blocks side by side as structure-parity pairs them', () => {
     const {entry, root} = preview(readRepoFile(seedPath).toString('utf8'))
     const {en, km} = entry.release.sections
     const pairs = pairUnits(sectionUnits(en!), sectionUnits(km!))
-    const rows = all(root, (e) => classes(e).includes('row') && typeof e.properties.id === 'string')
+    const rows = findElements(root, (e) => classes(e).includes('row') && typeof e.properties.id === 'string')
     // The headlines, then one row per pair.
     expect(rows.length).toBe(pairs.length + 1)
     pairs.forEach((pair, i) => {
@@ -71,14 +54,14 @@ describe('the preview', () => {
     // The seed's English "Recipient:" paragraph is a Khmer list item: they share a row.
     const recipient = rows.find((row) => textOf(row).includes('Recipient:'))!
     expect(textOf(recipient)).toContain('ស្ថាប័នទទួលជំនួយ៖')
-    expect(all({type: 'root', children: [recipient]}, (e) => e.tagName === 'li').length).toBe(1)
+    expect(findElements({type: 'root', children: [recipient]}, (e) => e.tagName === 'li').length).toBe(1)
   })
 
   it('shows each diagnostic beside the block it points into, with its rule id and fix', () => {
     const {entry, root} = preview(fixture('bad/amount-mismatch'))
     const amount = entry.file.messages.filter((m) => m.ruleId === 'amount-mismatch')
     expect(amount.map((m) => m.line)).toEqual([9, 21])
-    const notes = all(root, (e) => classes(e).includes('diagnostic') && e.properties.dataRule === 'amount-mismatch')
+    const notes = findElements(root, (e) => classes(e).includes('diagnostic') && e.properties.dataRule === 'amount-mismatch')
     expect(notes.length).toBe(2)
     const [enNote, kmNote] = notes.sort((a, b) => String(a.properties.dataBlock).localeCompare(String(b.properties.dataBlock)))
     const enBlock = byId(root, String(enNote!.properties.dataBlock))!
@@ -88,18 +71,18 @@ describe('the preview', () => {
     expect(kmBlock.properties.lang).toBe('km')
     expect(kmBlock.properties.dataLines).toBe('21-21')
     // Both sit in the row of the blocks they concern.
-    const row = all(root, (e) => classes(e).includes('row') && e.children.includes(enBlock))[0]!
+    const row = findElements(root, (e) => classes(e).includes('row') && e.children.includes(enBlock))[0]!
     expect(row.children).toContain(kmBlock)
-    expect(all({type: 'root', children: [row]}, (e) => classes(e).includes('diagnostic') && e.properties.dataRule === 'amount-mismatch').length).toBe(2)
+    expect(findElements({type: 'root', children: [row]}, (e) => classes(e).includes('diagnostic') && e.properties.dataRule === 'amount-mismatch').length).toBe(2)
     expect(classes(enBlock)).toContain('has-error')
     expect(textOf(enNote!)).toContain('amount-mismatch')
-    expect(all({type: 'root', children: [enNote!]}, (e) => classes(e).includes('fix')).map(textOf)[0]).toMatch(/^Fix: write US\$100,000 or correct the Khmer$/)
+    expect(findElements({type: 'root', children: [enNote!]}, (e) => classes(e).includes('fix')).map(textOf)[0]).toMatch(/^Fix: write US\$100,000 or correct the Khmer$/)
   })
 
   it('lists messages outside every block in the header', () => {
     const {root} = preview(fixture('bad/ref-format'))
-    const general = all(root, (e) => classes(e).includes('general'))[0]!
-    const notes = all({type: 'root', children: [general]}, (e) => classes(e).includes('diagnostic'))
+    const general = findElements(root, (e) => classes(e).includes('general'))[0]!
+    const notes = findElements({type: 'root', children: [general]}, (e) => classes(e).includes('diagnostic'))
     expect(notes.map((e) => e.properties.dataRule)).toEqual(['ref-format'])
     expect(notes[0]!.properties.dataBlock).toBeUndefined()
     expect(textOf(notes[0]!)).toContain('2:6')
@@ -107,10 +90,10 @@ describe('the preview', () => {
 
   it('highlights paired facts and glossary terms with a shared twin id', () => {
     const {root} = preview(readRepoFile(seedPath).toString('utf8'))
-    const marks = all(root, (e) => e.tagName === 'mark' && e.properties.dataTwin !== undefined)
+    const marks = findElements(root, (e) => e.tagName === 'mark' && e.properties.dataTwin !== undefined)
     const twins = (text: string) => marks.filter((m) => textOf(m) === text).map((m) => m.properties.dataTwin)
-    const headlineAmount = all(byId(root, 'b0-en')!.children[1] as unknown as Root, (e) => e.tagName === 'mark' && classes(e).includes('amount'))[0]!
-    const kmHeadlineAmount = all(byId(root, 'b0-km')!.children[1] as unknown as Root, (e) => e.tagName === 'mark' && classes(e).includes('amount'))[0]!
+    const headlineAmount = findElements(byId(root, 'b0-en')!.children[1] as unknown as Root, (e) => e.tagName === 'mark' && classes(e).includes('amount'))[0]!
+    const kmHeadlineAmount = findElements(byId(root, 'b0-km')!.children[1] as unknown as Root, (e) => e.tagName === 'mark' && classes(e).includes('amount'))[0]!
     expect(textOf(headlineAmount)).toBe('US$1,000,000')
     expect(textOf(kmHeadlineAmount)).toBe('១,០០០,០០០ ដុល្លារអាមេរិក')
     expect(headlineAmount.properties.dataTwin).toBe(kmHeadlineAmount.properties.dataTwin)
@@ -123,7 +106,7 @@ describe('the preview', () => {
 
   it('marks facts without a twin', () => {
     const {root} = preview(fixture('bad/amount-mismatch'))
-    const unpaired = all(root, (e) => e.tagName === 'mark' && classes(e).includes('unpaired') && classes(e).includes('amount'))
+    const unpaired = findElements(root, (e) => e.tagName === 'mark' && classes(e).includes('unpaired') && classes(e).includes('amount'))
     expect(unpaired.map(textOf).sort()).toEqual(['US$1,000,000', '១០០,០០០ ដុល្លារអាមេរិក'].sort())
   })
 
@@ -146,8 +129,8 @@ describe('the preview', () => {
           const problems = report.results.flatMap((r) => r.messages.map((m) => `${group}/${name.name} ${m.line}:${m.column} ${m.ruleId} ${m.message}`))
           expect(problems).toEqual([])
           // Every message is on the page, beside a block or in the header.
-          const root = parser.parse(html) as Root
-          expect(all(root, (e) => classes(e).includes('diagnostic')).length, `${group}/${name.name}`).toBe(entry.file.messages.length)
+          const root = parseHtml(html)
+          expect(findElements(root, (e) => classes(e).includes('diagnostic')).length, `${group}/${name.name}`).toBe(entry.file.messages.length)
         }
       }
     }
@@ -157,7 +140,7 @@ describe('the preview', () => {
     const seed = readRepoFile(seedPath).toString('utf8')
     const embargoed = seed.replace('date: 2026-02-18\n', 'date: 2026-02-18\nembargo: 2026-02-18T10:00:00+07:00\ndraft: true\n')
     const [entry] = checkTexts({[seedPath]: embargoed}, config)
-    const status = (now?: Date) => textOf(all(parser.parse(renderPreview(entry!, config, {assets, now})) as Root, (e) => classes(e).includes('status'))[0]!)
+    const status = (now?: Date) => textOf(findElements(parseHtml(renderPreview(entry!, config, {assets, now})), (e) => classes(e).includes('status'))[0]!)
     expect(status()).toBe('Draft: not published · Embargo until 2026-02-18T10:00:00+07:00')
     expect(status(new Date('2026-02-18T02:00:00Z'))).toBe('Draft: not published · Embargoed until 2026-02-18T10:00:00+07:00')
     expect(status(new Date('2026-02-18T03:00:00Z'))).toBe('Draft: not published · Embargo passed (2026-02-18T10:00:00+07:00)')

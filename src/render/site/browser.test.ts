@@ -3,7 +3,8 @@ import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {chromium, type BrowserContext, type Page} from 'playwright-core'
+import type {BrowserContext, Page} from 'playwright-core'
+import {launchChromium} from '../../test/browser.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {releaseIdentity} from '../../release/identity.js'
 import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
@@ -20,8 +21,6 @@ declare const window: any
 declare function getComputedStyle(element: unknown): any
 declare const MouseEvent: any
 
-const chromiumPath = '/usr/bin/chromium'
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-site-browser-'))
 const siteDir = path.join(work, 'out')
@@ -100,13 +99,12 @@ function serve(dir: string): Promise<Server> {
 }
 
 beforeAll(async () => {
-  // Fail, not skip: the browser tests are part of the suite.
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing; install Debian's chromium package (apt-get install chromium)`)
   await writeSite()
   server = await serve(siteDir)
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   mkdirSync(screenshots, {recursive: true})
-  context = await chromium.launchPersistentContext(path.join(work, 'profile'), {executablePath: chromiumPath, args: chromiumArgs, headless: true})
+  // Fails, not skips, without Chromium: the browser tests are part of the suite.
+  context = await launchChromium(work)
   // Nothing beyond loopback.
   await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort())
 })

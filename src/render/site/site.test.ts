@@ -2,13 +2,10 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
-import type {Element, Root} from 'hast'
+import type {Element} from 'hast'
 import * as hb from 'harfbuzzjs'
 import {HtmlValidate} from 'html-validate'
-import rehypeParse from 'rehype-parse'
 import subsetFont from 'subset-font'
-import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import type {OutputFile, RenderedRelease} from '../../build/renderer.js'
 import type {Config} from '../../config/model.js'
@@ -17,6 +14,7 @@ import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../..
 import {TemplateError} from '../html/template.js'
 import {khmerSubsetText} from './fonts.js'
 import {createSiteRenderer} from './index.js'
+import {findElements, textOf} from '../../test/hast.js'
 
 const seed = readRepoFile(seedPath).toString('utf8')
 const base = 'https://www.kh.emb-japan.go.jp/press/'
@@ -68,23 +66,11 @@ export function text(files: Map<string, OutputFile['data']>, file: string): stri
   return typeof data === 'string' ? data : new TextDecoder().decode(data)
 }
 
-const parser = unified().use(rehypeParse)
 
 export function elements(html: string, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = []
-  visit(parser.parse(html) as Root, 'element', (element: Element) => {
-    if (test(element)) found.push(element)
-  })
-  return found
+  return findElements(html, test)
 }
 
-function textOf(element: Element): string {
-  let value = ''
-  visit(element, 'text', (node: {value: string}) => {
-    value += node.value
-  })
-  return value
-}
 
 const head = (html: string, tag: string, attribute: string, value: string) =>
   elements(html, (e) => e.tagName === tag && e.properties[attribute] !== undefined && String(e.properties[attribute]) === value)

@@ -14,6 +14,7 @@ import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../..
 import {loadSiteAssets, type SiteAssets} from './assets.js'
 import {renderFeed} from './feed.js'
 import {renderIndexPage, renderReleasePage, type SiteContext} from './pages.js'
+import {textOf} from '../../test/hast.js'
 
 const parser = unified().use(rehypeParse)
 const config = projectConfig()
@@ -55,13 +56,6 @@ function executableMarkup(html: string, trusted: readonly string[] = []): string
   return found
 }
 
-function textOf(element: Element): string {
-  let value = ''
-  visit(element, 'text', (node: {value: string}) => {
-    value += node.value
-  })
-  return value
-}
 
 const hostileLinks = [
   '[a](javascript:alert(1))',
