@@ -149,27 +149,37 @@ export async function buildOutputs(
     }
     let finished = 0
     const progress = (plan: Planned) => options.onProgress?.({done: ++finished, total: jobs.length, current: plan.entry.release.path})
+    const kept = new Set<Planned>()
     if (options.jobs > 1 && jobs.length >= minimumJobsForWorkers) {
       const writes: Array<Promise<void>> = []
-      await renderOnWorkers(
-        jobs.map((plan) => plan.job!),
-        options.jobs,
-        {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir, stageDir: stage.dir},
-        (index, outcome) => {
-          writes.push(keep(jobs[index]!, outcome))
-          progress(jobs[index]!)
-        }
-      )
+      try {
+        await renderOnWorkers(
+          jobs.map((plan) => plan.job!),
+          options.jobs,
+          {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir, stageDir: stage.dir},
+          (index, outcome) => {
+            kept.add(jobs[index]!)
+            writes.push(keep(jobs[index]!, outcome))
+            progress(jobs[index]!)
+          }
+        )
+      } catch {
+        // A worker that stopped (out of its memory allowance on a very long
+        // release, say) leaves its releases to this thread, below.
+      }
       await Promise.all(writes)
-    } else {
-      const all = jobs.length > 0 ? await load() : []
+    }
+    const rest = jobs.filter((plan) => !kept.has(plan))
+    if (rest.length > 0) {
+      const all = await load()
       for (const renderer of all) if (selected.has(renderer.name)) await renderer.prepare?.(context)
-      for (const plan of jobs) {
+      for (const plan of rest) {
         lookup.add(plan.job!)
         await keep(plan, await renderJob(plan.job!, all, context))
         progress(plan)
       }
     }
+
     for (const plan of planned) manifest.releases[plan.entry.release.path] = plan.record
 
     const counts = countMessages(files)
