@@ -248,6 +248,20 @@ class Matcher {
  * coeng that ends a word.
  */
 export function scanClusters(text: string): ClusterScan {
+  // Several rules scan the same text nodes; the last scans are kept (the
+  // result is read, never changed, by its callers).
+  const cached = recentScans.get(text)
+  if (cached) return cached
+  const scan = scanText(text)
+  if (recentScans.size >= recentScanLimit) recentScans.delete(recentScans.keys().next().value!)
+  recentScans.set(text, scan)
+  return scan
+}
+
+const recentScanLimit = 256
+const recentScans = new Map<string, ClusterScan>()
+
+function scanText(text: string): ClusterScan {
   const units = unitsOf(text)
   const matcher = new Matcher(units.map((unit) => unit.category))
   const clusters: KhmerCluster[] = []
@@ -440,6 +454,19 @@ const composed: ReadonlyArray<[string, string]> = [
  * with joiners or a coeng with no letter after it also come back unchanged.
  */
 export function normalizeCluster(cluster: string): string {
+  // A release repeats the same few hundred syllables.
+  let standard = standardForms.get(cluster)
+  if (standard === undefined) {
+    standard = standardForm(cluster)
+    if (standardForms.size < standardFormLimit) standardForms.set(cluster, standard)
+  }
+  return standard
+}
+
+const standardFormLimit = 20_000
+const standardForms = new Map<string, string>()
+
+function standardForm(cluster: string): string {
   const pieces = piecesOf(cluster)
   if (!pieces) return cluster
   // Array.prototype.sort is stable, so pieces of equal rank keep their order.
