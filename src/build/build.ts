@@ -107,8 +107,10 @@ export async function buildOutputs(
       const {release} = entry
       const identity = releaseIdentity(release, context.config)
       if (!identity) return
-      // Whether the release is published at `now` decides what the site shows of it.
-      const hash = sha256(shared, String(entry.file.value), String(isPublished(release, context.now)))
+      // Whether the release is published at `now` decides what the site shows
+      // of it; its messages, some from rules that compare releases, are in its preview.
+      const messages = storeMessages(entry.file, new Set())
+      const hash = sha256(shared, String(entry.file.value), String(isPublished(release, context.now)), JSON.stringify(messages))
       const before = previous?.version === options.version ? previous.releases[release.path] : undefined
       const fresh = before?.hash === hash
       const run = renderers.names.filter((name) => selected.has(name) && !(fresh && before.files[name]))
@@ -129,7 +131,7 @@ export async function buildOutputs(
       }
       item.files.push(...carried)
       const job: RenderJob | null =
-        run.length > 0 ? {release, identity, source: String(entry.file.value), messages: storeMessages(entry.file, new Set()), run, carried} : null
+        run.length > 0 ? {release, identity, source: String(entry.file.value), messages, run, carried} : null
       plans[index] = {entry, item, record, job}
     })
     const planned = plans.filter((plan): plan is Planned => plan !== null)

@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -273,5 +273,26 @@ describe('pressroom build, second run', () => {
     const third = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
     expect(third.warnings).toBe(4)
     expect(JSON.stringify(third.diagnostics)).toContain('`UENO Atsushi` is in the English but not in the Khmer')
+  })
+})
+
+describe('pressroom build, incremental', () => {
+  it('renders again only what changed, including a release whose messages another release changed', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const build = async () => JSON.parse((await pressroom(dir, 'build', '--json', '--jobs', '1')).stdout)
+    expect(await build()).toMatchObject({ok: true, rendered: 1})
+    expect(await build()).toMatchObject({ok: true, rendered: 0, written: 0})
+    // No. 9 dated after the seed (No. 10): ref-sequence now warns on the seed,
+    // so the seed's preview changes although its file did not.
+    const ninth = readRepoFile(seedPath).toString('utf8').replace('No. 10 PR', 'No. 9 PR').replace('date: 2026-02-18', 'date: 2026-02-20')
+    writeFileSync(path.join(dir, 'releases/2026/009-ninth.md'), ninth)
+    expect(await build()).toMatchObject({ok: true, rendered: 2})
+    expect(readFileSync(path.join(dir, 'out/preview/2026-010.html'), 'utf8')).toContain('ref-sequence')
+    // Removing it takes its outputs away and the seed's preview back.
+    rmSync(path.join(dir, 'releases/2026/009-ninth.md'))
+    expect(await build()).toMatchObject({ok: true, rendered: 1})
+    expect(readFileSync(path.join(dir, 'out/preview/2026-010.html'), 'utf8')).not.toContain('ref-sequence')
+    expect(existsSync(path.join(dir, 'out/preview/2026-009.html'))).toBe(false)
+    expect(existsSync(path.join(dir, 'out/pdf/2026-009.pdf'))).toBe(false)
   })
 })
