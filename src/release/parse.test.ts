@@ -94,6 +94,17 @@ describe('parseRelease on awkward input', () => {
     ])
   })
 
+  it('reports GFM tables, strikethrough, footnotes and task lists instead of keeping their markup as text', () => {
+    const text = [
+      '---', 'ref: No. 10 PR-26/EoJ', 'date: 2026-02-18', '---', '# English', '## Title',
+      '| a | b |', '|---|---|', '| 1 | 2 |', '', 'Was ~~US$5~~ now.', '', 'See[^1].', '', '[^1]: A note.', '', '- [ ] todo', '# ខ្មែរ', '## ចំណងជើង'
+    ].join('\n')
+    const {file} = parseRelease(seedPath, encode(text))
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      '7:1 markdown', '11:5 markdown', '13:4 markdown', '15:1 markdown', '17:1 markdown'
+    ])
+  })
+
   it('reads emphasis, strong, links and block quotes with positions', () => {
     const text = '---\nref: x\ndate: 2026-02-18\n---\n# English\n## Title\n\nA *b* **c** [d](https://example.org "T").\n\n> Quoted\n\n### Sub\n'
     const {release, file} = parseRelease(seedPath, encode(text))

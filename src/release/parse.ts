@@ -1,5 +1,6 @@
 import type * as Mdast from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -28,7 +29,9 @@ export interface ParsedRelease {
   file: VFile
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+// GFM is parsed so that its tables, strikethrough and footnotes are reported
+// as unsupported rather than left as stray pipes and tildes in the text.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
 
 const sectionLabels: Record<string, Lang> = {english: 'en', 'ខ្មែរ': 'km', khmer: 'km'}
 
@@ -339,6 +342,13 @@ function unsupportedReason(type: string): string {
       return 'Inline code is not part of a release; write it as plain text'
     case 'thematicBreak':
       return 'Horizontal rules are not part of a release; remove the `---`/`***` line'
+    case 'table':
+      return 'Tables are not part of a release; write the rows as a list'
+    case 'delete':
+      return 'Strikethrough is not part of a release; delete the text instead'
+    case 'footnoteReference':
+    case 'footnoteDefinition':
+      return 'Footnotes are not part of a release; write the note as a sentence'
     case 'linkReference':
     case 'definition':
       return 'Reference-style links are not supported; write the link inline as `[text](https://…)`'
