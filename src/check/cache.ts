@@ -30,7 +30,7 @@ export type CheckCache = Record<string, CachedCheck>
 
 /** The part of a cache key shared by every file: the tool's version and the config, glossary included. */
 export function checkCacheKey(version: string, config: Config): string {
-  return sha256(version, JSON.stringify({...config, positions: undefined, path: undefined, root: undefined}))
+  return sha256(version, JSON.stringify({...config, positions: undefined, path: undefined, root: undefined, coverage: undefined}))
 }
 
 export function fileHash(key: string, bytes: Uint8Array): string {

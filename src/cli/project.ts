@@ -7,6 +7,7 @@ import type {Config} from '../config/model.js'
 import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
+import {loadFontCoverage} from '../text/coverage.js'
 
 /** A problem that stops a command before it starts: exit code 2. */
 export class UsageError extends Error {
@@ -45,6 +46,7 @@ export async function loadProject(configPath: string): Promise<Project> {
     if (!parsed.glossary) throw new UsageError('glossary.yaml has errors; fix them and run again', [parsed.file])
     config.glossary = parsed.glossary
   }
+  config.coverage = loadFontCoverage(config)
   return {root, config}
 }
 

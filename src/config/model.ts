@@ -1,4 +1,5 @@
 import type {Lang, Position} from '../release/model.js'
+import type {FontCoverage} from '../text/coverage.js'
 import type {Glossary} from './glossary.js'
 
 export type RuleSetting = 'off' | 'warn' | 'error'
@@ -37,6 +38,8 @@ export interface Config {
   fonts: Record<Lang, FontRoles>
   /** From `glossary.yaml` beside the config, when there is one. */
   glossary: Glossary
+  /** What the configured fonts can draw, when they could be loaded (not part of the file). */
+  coverage?: FontCoverage | null
   /** Severity overrides by rule id. */
   rules: Record<string, RuleSetting>
   /** Where each key path (`contact.email`, `rules.ref-sequence`) was written. */

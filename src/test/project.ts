@@ -8,6 +8,7 @@ import type {Config} from '../config/model.js'
 import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
+import {loadFontCoverage} from '../text/coverage.js'
 
 /** The repository root, for tests that read fixtures and the shipped config. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -25,7 +26,8 @@ export function projectConfig(): Config {
   if (!config) throw new Error(`pressroom.yaml has errors: ${file.messages.join('; ')}`)
   const glossary = parseGlossary('glossary.yaml', readRepoFile('glossary.yaml').toString('utf8'))
   if (!glossary.glossary) throw new Error(`glossary.yaml has errors: ${glossary.file.messages.join('; ')}`)
-  return {...config, glossary: glossary.glossary}
+  const withGlossary = {...config, glossary: glossary.glossary}
+  return {...withGlossary, coverage: loadFontCoverage(withGlossary)}
 }
 
 /** Parses and checks releases given as path → text, as `pressroom check` would. */

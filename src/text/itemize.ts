@@ -188,14 +188,14 @@ function pickFont(
 }
 
 function missingGlyph(offsetUtf16: number, codePoint: number): MissingGlyph {
+  return {ruleId: 'missing-glyph', offsetUtf16, codePoint, message: missingGlyphReason(codePoint)}
+}
+
+/** What to tell the writer about a character no font has. */
+export function missingGlyphReason(codePoint: number): string {
   const hex = codePoint.toString(16).toUpperCase().padStart(4, '0')
   const shown = /\p{C}/u.test(String.fromCodePoint(codePoint)) ? '' : ` "${String.fromCodePoint(codePoint)}"`
-  return {
-    ruleId: 'missing-glyph',
-    offsetUtf16,
-    codePoint,
-    message: `No font covers U+${hex}${shown}; add a font that has it to the font chain, or remove the character`
-  }
+  return `No font covers U+${hex}${shown}; add a font that has it to the font chain, or remove the character`
 }
 
 function coversCluster(font: LoadedFont, codePoints: readonly number[]): boolean {

@@ -13,6 +13,7 @@ import khmerSpacing from './khmer-spacing.js'
 import languageSections from './language-sections.js'
 import link from './link.js'
 import linkScheme from './link-scheme.js'
+import missingGlyph from './missing-glyph.js'
 import numberMismatch from './number-mismatch.js'
 import refDuplicate from './ref-duplicate.js'
 import refFormat from './ref-format.js'
@@ -41,6 +42,7 @@ export const rules: readonly Rule[] = [
   untranslated,
   headline,
   unicodeNfc,
+  missingGlyph,
   khmerCluster,
   khmerOrder,
   khmerDeprecated,

@@ -1,0 +1,31 @@
+import type {Config, FontRole} from '../config/model.js'
+import {fontPath} from '../package.js'
+import type {Lang} from '../release/model.js'
+import {FontLoadError, loadFont, type LoadedFont} from './fonts.js'
+import {coversCodePoint} from './itemize.js'
+
+/** Which characters the configured fonts can draw, per language and role. */
+export interface FontCoverage {
+  covers(lang: Lang, role: FontRole, codePoint: number): boolean
+}
+
+/**
+ * Loads the font chains of `pressroom.yaml` (each font once per process).
+ * Null when a font cannot be read: the build reports that as a `font` error.
+ */
+export function loadFontCoverage(config: Config): FontCoverage | null {
+  const chains = new Map<string, LoadedFont[]>()
+  try {
+    for (const lang of ['en', 'km'] as const) {
+      for (const [role, paths] of Object.entries(config.fonts[lang])) {
+        chains.set(`${lang}/${role}`, paths.map((source) => loadFont(fontPath(config.root, source))))
+      }
+    }
+  } catch (error) {
+    if (error instanceof FontLoadError) return null
+    throw error
+  }
+  return {
+    covers: (lang, role, codePoint) => (chains.get(`${lang}/${role}`) ?? []).some((font) => coversCodePoint(font, codePoint))
+  }
+}
