@@ -1,4 +1,4 @@
-import type {Inline, LinkNode, Position, Release, TextNode} from './model.js'
+import type {Inline, LinkNode, Release} from './model.js'
 import {sectionsOf} from './text.js'
 
 /** Every link node of a release, headlines included, in reading order. */
@@ -30,5 +30,3 @@ export const safeSchemes = ['https:', 'http:', 'mailto:', 'tel:'] as const
 export function schemeOf(url: string): string | null {
   return /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase().concat(':') ?? null
 }
-
-export type {Position, TextNode}
