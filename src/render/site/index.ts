@@ -85,11 +85,19 @@ export function renderReleaseFiles(rendered: RenderedRelease, assets: SiteAssets
   const pdf = rendered.files.find((file) => file.path === `pdf/${identity.id}.pdf`) ?? null
   if (pdf) files.push({path: `${siteFolder}${sitePaths.pdf(identity)}`, data: pdf.data})
   const item: SiteRelease = {release, identity, pdf: pdf ? {length: byteLength(pdf.data)} : null}
+  const characters = new Set<string>()
   for (const lang of releaseLangs(release)) {
-    files.push({path: `${siteFolder}${fileOf(sitePaths.release(lang, identity))}`, data: renderReleasePage(item, lang, site)})
+    const html = renderReleasePage(item, lang, site)
+    for (const char of html) characters.add(char)
+    files.push({path: `${siteFolder}${fileOf(sitePaths.release(lang, identity))}`, data: html})
   }
+  // The characters of these pages, kept beside the site (not in it), so that
+  // subsetting the web fonts need not read every page of every release again.
+  files.push({path: charactersPath(identity.id), data: [...characters].sort().join('')})
   return files
 }
+
+const charactersPath = (id: string) => `.pressroom-site/${id}.chars`
 
 /**
  * What depends on all releases: the indexes and feeds per language, the
@@ -110,9 +118,9 @@ export async function renderSiteFiles(releases: readonly RenderedRelease[], asse
     taken.add(identity.id)
     const pdf = rendered.files.find((file) => file.path === `${siteFolder}${sitePaths.pdf(identity)}`) ?? null
     items.push({release, identity, pdf: pdf ? {length: byteLength(pdf.data)} : null})
-    for (const file of rendered.files) {
-      if (file.path.startsWith(siteFolder) && file.path.endsWith('.html')) pages.push(textOf(file.data))
-    }
+    const characters = rendered.files.find((file) => file.path === charactersPath(identity.id))
+    if (characters) pages.push(textOf(characters.data))
+    else for (const file of rendered.files) if (file.path.startsWith(siteFolder) && file.path.endsWith('.html')) pages.push(textOf(file.data))
   }
   const page = (path: string, html: string) => {
     pages.push(html)
