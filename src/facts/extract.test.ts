@@ -46,7 +46,10 @@ describe('amounts', () => {
     ['៤,០០០ រៀល', 'KHR 4000'],
     ['៤០០០៛', 'KHR 4000'],
     ['១០ ម៉ឺនដុល្លារ', 'USD 100000'],
-    ['២ ប៊ីលានដុល្លារ', 'USD 2000000000']
+    ['២ ប៊ីលានដុល្លារ', 'USD 2000000000'],
+    ['ដុល្លារអាមេរិកចំនួន ១,០០០,០០០', 'USD 1000000'],
+    ['ដុល្លារ ១ លាន', 'USD 1000000'],
+    ['ដុល្លារ ២០២៦', null]
   ])('Khmer %s', (text, key) => {
     expect(keys(`ជំនួយ ${text} ។`, 'km')).toEqual(key ? [key] : [])
   })
@@ -115,6 +118,7 @@ describe('other figures', () => {
   it('parses numerals with either grouping convention', () => {
     expect(parseNumeral('១.០០០.០០០')).toBe(1_000_000)
     expect(parseNumeral('1,5')).toBe(1.5)
-    expect(parseNumeral('1,00,000')).toBeNull()
+    expect(parseNumeral('1,00,000')).toBe(100_000)
+    expect(parseNumeral('១,០០០,០០')).toBe(100_000)
   })
 })

@@ -68,10 +68,14 @@ const kmCurrencies: Array<[string, Currency]> = [
 ]
 const kmScalePattern = kmScales.map(([s]) => s).join('|')
 const kmCurrencyPattern = kmCurrencies.map(([c]) => c).join('|')
+const kmCurrencyWord = 'ដុល្លារ[\\u200B]?អាមេរិក|ដុល្លារ|យ៉េន|រៀល|អឺរ៉ូ'
 const kmAmount = new RegExp(
   [
     `(?<pre>US\\$|\\$|៛|USD|KHR|JPY|¥|€)${gap}(?<num>${numeralPattern})(?<scales>(?:${gap}(?:${kmScalePattern}))*)`,
-    `(?<num2>${numeralPattern})(?<scales2>(?:${gap}(?:${kmScalePattern}))*)${gap}(?<post>${kmCurrencyPattern})`
+    `(?<num2>${numeralPattern})(?<scales2>(?:${gap}(?:${kmScalePattern}))*)${gap}(?<post>${kmCurrencyPattern})`,
+    // The currency written first (ដុល្លារអាមេរិកចំនួន ១,០០០,០០០): only a grouped
+    // number or one with a scale word, so that a year after "dollar" is not an amount.
+    `(?<preword>${kmCurrencyWord})${gap}(?:ចំនួន${gap})?(?<num3>${digitClass}+(?:[.,]${digitClass}{3})+|${digitClass}+(?=${gap}(?:${kmScalePattern})))(?<scales3>(?:${gap}(?:${kmScalePattern}))*)`
   ].join('|'),
   'gu'
 )
@@ -167,13 +171,13 @@ function readEnglishAmount(groups: Record<string, string | undefined>): {currenc
 }
 
 function readKhmerAmount(groups: Record<string, string | undefined>): {currency: Currency; value: number} | null {
-  const written = groups.num ?? groups.num2
-  const marker = groups.pre ?? groups.post
+  const written = groups.num ?? groups.num2 ?? groups.num3
+  const marker = groups.pre ?? groups.post ?? groups.preword
   if (!written || !marker) return null
   const number = parseNumeral(written)
   if (number === null) return null
   let multiplier = 1
-  for (const word of (groups.scales ?? groups.scales2 ?? '').match(new RegExp(kmScalePattern, 'gu')) ?? []) {
+  for (const word of (groups.scales ?? groups.scales2 ?? groups.scales3 ?? '').match(new RegExp(kmScalePattern, 'gu')) ?? []) {
     multiplier *= kmScales.find(([scale]) => scale === word)![1]
   }
   const currency = kmCurrencies.find(([pattern]) => new RegExp(`^(?:${pattern})$`, 'u').test(marker))?.[1]

@@ -22,7 +22,7 @@ export const numeralPattern = `${digitClass}+(?:[.,]${digitClass}+)*`
  * The value of a written number. A separator followed by exactly three
  * digits groups thousands (`1,000`, CLDR Khmer `១.០០០`); otherwise it is the
  * decimal mark (`1.5`, CLDR Khmer `១,៥`). The same separator used twice
- * always groups.
+ * always groups. Badly grouped digits read as the digits they are.
  */
 export function parseNumeral(written: string): number | null {
   const text = toLatinDigits(written)
@@ -36,8 +36,9 @@ export function parseNumeral(written: string): number | null {
   const grouping = separators.length > 1 && separators.every((s) => s === last)
   const decimal = !grouping && lastGroup.length !== 3
   const integerGroups = decimal ? groups.slice(0, -1) : groups
-  // Groups after the first must be three digits for the number to be well formed.
-  if (integerGroups.slice(1).some((g) => g.length !== 3)) return null
+  // Groups after the first are three digits in a well-formed number; a
+  // slip such as `១,០០០,០០` (or Indian grouping, `1,00,000`) still reads as
+  // its digits, so that it is compared with its twin rather than ignored.
   const integer = Number(integerGroups.join(''))
   return decimal ? integer + Number(`0.${lastGroup}`) : integer
 }
