@@ -2,7 +2,9 @@
  * glossary: terms listed in `glossary.yaml` are translated as listed. When an
  * English variant of a term appears, one of its Khmer variants must appear in
  * the Khmer section; a `keep` term (such as ILO) must appear in both. Khmer is
- * compared without U+200B and with coeng Da read as coeng Ta.
+ * compared without U+200B and with coeng Da read as coeng Ta. A missing
+ * translation is reported on the Khmer headline or block paired with the
+ * English one that has the term, where the fix goes.
  *
  * @example releases/2026/010-ok.md
  *   ---
@@ -28,12 +30,13 @@
  *   ## ជប៉ុនគាំទ្រអង្គការពលកម្មអន្តរជាតិនៅខេត្តពោសាត់
  *   អត្ថបទ។
  *
- * @expect releases/2026/010-slip.md 6:23 `ILO` is in the English but not in the Khmer; keep it as `ILO` in both
- * @expect releases/2026/010-slip.md 6:30 `Pursat` has no Khmer counterpart in the Khmer section; write ពោធិ៍សាត់
+ * @expect releases/2026/010-slip.md 9:1 `ILO` is in the English (6:23) but not in this Khmer text; keep it as `ILO` in both
+ * @expect releases/2026/010-slip.md 9:1 `Pursat` (English, 6:30) has no counterpart in this Khmer text; write ពោធិ៍សាត់
  */
 import {englishTermRegex, khmerMatchForm} from '../../config/glossary.js'
 import {sectionTextNodes, sourcePoint} from '../../release/text.js'
-import type {TextNode} from '../../release/model.js'
+import type {Position, TextNode} from '../../release/model.js'
+import {pairUnits, sectionUnits} from '../../release/pairing.js'
 import {defineRule} from '../rule.js'
 
 export default defineRule({
@@ -59,13 +62,29 @@ export default defineRule({
       start: sourcePoint(source, found.node, found.index),
       end: sourcePoint(source, found.node, found.index + found.text.length)
     })
+    // A term missing from the Khmer is reported where its translation belongs:
+    // the Khmer headline or block paired with the English one that has it.
+    const pairs = pairUnits(sectionUnits(en), sectionUnits(km))
+    const khmerPlace = (found: {node: TextNode}) => {
+      const offset = found.node.position.start.offset
+      const within = (position: Position) => offset >= position.start.offset && offset < position.end.offset
+      if (en.headline && within(en.headline.position)) return km.headline?.position.start ?? null
+      return pairs.find((pair) => pair.en && within(pair.en.position))?.km?.position.start ?? null
+    }
+    const english = (found: {node: TextNode; index: number}) => {
+      const point = sourcePoint(source, found.node, found.index)
+      return `${point.line}:${point.column}`
+    }
     for (const term of config.glossary.terms) {
       const found = term.en.map((variant) => first(enNodes, englishTermRegex(variant))).find(Boolean)
       if (!found) continue
       if (term.km.some((variant) => kmText.includes(khmerMatchForm(variant)))) continue
+      const place = khmerPlace(found)
       report({
-        reason: `\`${found.text}\` has no Khmer counterpart in the Khmer section; write ${term.km.join(' or ')}`,
-        place: at(found),
+        reason: place
+          ? `\`${found.text}\` (English, ${english(found)}) has no counterpart in this Khmer text; write ${term.km.join(' or ')}`
+          : `\`${found.text}\` has no counterpart in the Khmer section; write ${term.km.join(' or ')} there`,
+        place: place ?? at(found),
         actual: found.text,
         expected: term.km,
         note: term.note ?? undefined
@@ -77,9 +96,12 @@ export default defineRule({
       if (Boolean(inEn) === Boolean(inKm)) continue
       const found = (inEn ?? inKm)!
       const [here, there] = inEn ? ['English', 'Khmer'] : ['Khmer', 'English']
+      const place = inEn ? khmerPlace(inEn) : null
       report({
-        reason: `\`${keep}\` is in the ${here} but not in the ${there}; keep it as \`${keep}\` in both`,
-        place: at(found),
+        reason: place
+          ? `\`${keep}\` is in the English (${english(inEn!)}) but not in this Khmer text; keep it as \`${keep}\` in both`
+          : `\`${keep}\` is in the ${here} but not in the ${there}; keep it as \`${keep}\` in both`,
+        place: place ?? at(found),
         actual: found.text,
         expected: [keep]
       })
