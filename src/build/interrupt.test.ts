@@ -1,24 +1,13 @@
 import {spawn, spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import {cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {writeSyntheticReleases} from '../bench/synthetic.js'
-import {repoRoot, seedPath} from '../test/project.js'
+import {repoRoot, seedPath, snapshotFolder} from '../test/project.js'
 
 const cli = path.join(repoRoot, 'dist/cli/main.js')
 
-/** Every file under a folder with its hash: what a reader of out/ would see. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    if (!entry.isFile()) continue
-    const full = path.join(entry.parentPath, entry.name)
-    files[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
-  }
-  return files
-}
 
 function build(cwd: string) {
   const result = spawnSync(process.execPath, [cli, 'build', '--now', '2030-01-01T00:00:00Z'], {cwd, encoding: 'utf8'})
@@ -31,7 +20,7 @@ describe('a build killed at random moments', () => {
     for (const item of ['pressroom.yaml', 'glossary.yaml', 'fonts', 'templates']) cpSync(path.join(repoRoot, item), path.join(root, item), {recursive: true})
     const paths = await writeSyntheticReleases(path.join(repoRoot, seedPath), root, 60)
     build(root)
-    const before = snapshot(path.join(root, 'out'))
+    const before = snapshotFolder(path.join(root, 'out'))
     expect(Object.keys(before).length).toBeGreaterThan(1)
     // Change every release so that the killed builds have real work to do.
     for (const file of paths) {
@@ -47,10 +36,10 @@ describe('a build killed at random moments', () => {
       await exited
       // Before a completed build, readers see exactly the previous output;
       // a build that got to its swap shows the new one, whole.
-      const out = snapshot(path.join(root, 'out'))
+      const out = snapshotFolder(path.join(root, 'out'))
       if (JSON.stringify(out) !== JSON.stringify(before)) {
         build(root)
-        const complete = snapshot(path.join(root, 'out'))
+        const complete = snapshotFolder(path.join(root, 'out'))
         expect(out).toEqual(complete)
         return
       }

@@ -1,23 +1,13 @@
 import {spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {cpSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import {cpSync, mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {writeSyntheticReleases} from '../bench/synthetic.js'
-import {repoRoot, seedPath} from '../test/project.js'
+import {repoRoot, seedPath, snapshotFolder} from '../test/project.js'
 
 const cli = path.join(repoRoot, 'dist/cli/main.js')
 
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    if (!entry.isFile()) continue
-    const full = path.join(entry.parentPath, entry.name)
-    files[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
-  }
-  return files
-}
 
 describe('pressroom build on worker threads', () => {
   it('writes the same bytes as a build on one thread, and every output of every release', async () => {
@@ -29,7 +19,7 @@ describe('pressroom build on worker threads', () => {
       const out = `out-${jobs}`
       const result = spawnSync(process.execPath, [cli, 'build', '--jobs', jobs, '--out', out, '--now', '2030-01-01T00:00:00Z'], {cwd: root, encoding: 'utf8'})
       expect(result.status, result.stderr).toBe(0)
-      outputs.push(snapshot(path.join(root, out)))
+      outputs.push(snapshotFolder(path.join(root, out)))
     }
     expect(outputs[1]).toEqual(outputs[0])
     const files = Object.keys(outputs[0]!)

@@ -4,11 +4,11 @@
  * without it these tests fail.
  */
 import {spawnSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
 import {Readable} from 'node:stream'
 import {Command} from 'commander'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {registerShape, runShape, type ShapeCliOptions, type ShapeIo} from './shape.js'
+import {seedParagraphs} from '../test/project.js'
 
 const fontPath = (name: string) => new URL(`../../fonts/${name}.ttf`, import.meta.url).pathname
 const khmerFaces = ['NotoSansKhmer-Regular', 'NotoSansKhmer-Bold', 'NotoSerifKhmer-Regular', 'NotoSerifKhmer-Bold']
@@ -92,23 +92,17 @@ function khmerCombinations(): string[] {
   return [...lines]
 }
 
-const seed = readFileSync(new URL('../../releases/2026/010-japan-grant-ilo-returning-migrant-workers.md', import.meta.url), 'utf8')
-const [englishSection, khmerSection] = seed.replace(/^---\n[\s\S]*?\n---\n/, '').split(/^# ខ្មែរ$/m) as [string, string]
-const paragraphsOf = (section: string) =>
-  section
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('# '))
-    .map((line) => line.replace(/^(## |- )/, ''))
+const seedText = seedParagraphs()
 
 /** Every Khmer word of the seed (whitespace-separated and ICU word segments), then its paragraphs whole. */
 function seedLines(): string[] {
   const lines = new Set<string>()
   const segmenter = new Intl.Segmenter('km', {granularity: 'word'})
-  for (const paragraph of paragraphsOf(khmerSection)) {
+  for (const paragraph of seedText.km) {
     for (const token of paragraph.split(/\s+/)) if (/[\u1780-\u17FF]/u.test(token)) lines.add(token)
     for (const {segment} of segmenter.segment(paragraph)) if (/[\u1780-\u17FF]/u.test(segment)) lines.add(segment)
   }
-  for (const paragraph of paragraphsOf(khmerSection)) lines.add(paragraph)
+  for (const paragraph of seedText.km) lines.add(paragraph)
   return [...lines]
 }
 
@@ -175,7 +169,7 @@ describe('pressroom shape against hb-shape', () => {
   })
 
   it.each(latinFaces)('prints what hb-shape prints for the English paragraphs in %s', async (face) => {
-    const input = `${paragraphsOf(englishSection).join('\n')}\nfi ffi ff AV To Ta “quoted” ‘single’ 1/2 US$1,000,000\n`
+    const input = `${seedText.en.join('\n')}\nfi ffi ff AV To Ta “quoted” ‘single’ 1/2 US$1,000,000\n`
     const captured = capture(input)
     await runShape(fontPath(face), undefined, {}, captured.io)
     expect(captured.stdout()).toBe(hbShape([fontPath(face)], input))

@@ -1,4 +1,5 @@
-import {readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {checkReleases, type CheckEntry} from '../check/index.js'
@@ -46,4 +47,31 @@ export function checkTexts(
 /** `path line:column ruleId` for every message, for compact assertions. */
 export function messageKeys(entries: readonly CheckEntry[]): string[] {
   return entries.flatMap((entry) => entry.file.messages.map((m) => `${entry.release.path} ${m.line}:${m.column} ${m.ruleId}`))
+}
+
+/**
+ * The seed release's paragraphs, headline and list items as lines of plain
+ * text per language, for tests of the text engine that want real text
+ * without the reader.
+ */
+export function seedParagraphs(): {en: string[]; km: string[]} {
+  const seed = readRepoFile(seedPath).toString('utf8')
+  const [english, khmer] = seed.replace(/^---\n[\s\S]*?\n---\n/, '').split(/^# ខ្មែរ$/m) as [string, string]
+  const paragraphsOf = (section: string) =>
+    section
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('# '))
+      .map((line) => line.replace(/^(## |- )/, ''))
+  return {en: paragraphsOf(english), km: paragraphsOf(khmer)}
+}
+
+/** Every file under a folder with the SHA-256 of its bytes: what a reader of the folder would see. */
+export function snapshotFolder(dir: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
+  }
+  return files
 }

@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {breakOpportunities} from './breaks.js'
@@ -8,23 +7,13 @@ import {layoutParagraph, type ParagraphLayout} from './index.js'
 import {itemize} from './itemize.js'
 import {linebreak, type Line} from './linebreak.js'
 import {shape} from './shape.js'
+import {seedParagraphs} from '../test/project.js'
 
 const font = (name: string) => loadFont(new URL(`../../fonts/${name}.ttf`, import.meta.url).pathname)
 const khmerChain = [font('NotoSansKhmer-Regular'), font('NotoSans-Regular')]
 const englishChain = [font('NotoSerif-Regular'), font('NotoSerifKhmer-Regular')]
 
-const seed = readFileSync(
-  new URL('../../releases/2026/010-japan-grant-ilo-returning-migrant-workers.md', import.meta.url),
-  'utf8'
-)
-const [englishSection, khmerSection] = seed.replace(/^---\n[\s\S]*?\n---\n/, '').split(/^# ខ្មែរ$/m) as [string, string]
-const paragraphsOf = (section: string) =>
-  section
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('# '))
-    .map((line) => line.replace(/^(## |- )/, ''))
-const khmerParagraphs = paragraphsOf(khmerSection)
-const englishParagraphs = paragraphsOf(englishSection)
+const {km: khmerParagraphs, en: englishParagraphs} = seedParagraphs()
 
 const FONT_SIZE_PT = 11
 const WIDTHS_PT = [120, 200, 300, 450]
