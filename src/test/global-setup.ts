@@ -1,0 +1,17 @@
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+
+/**
+ * The test run's own temporary folder: tests make throwaway projects,
+ * outputs and browser profiles under `os.tmpdir()`, which points here for
+ * the run (test processes start after this and inherit TMPDIR); the whole
+ * folder goes when the run ends.
+ */
+export default function setup(): () => void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-tests-'))
+  process.env.TMPDIR = dir
+  return () => {
+    if (!process.env.PRESSROOM_KEEP_TEST_FILES && !process.env.PRESSROOM_KEEP_SCREENSHOTS) rmSync(dir, {recursive: true, force: true})
+  }
+}
