@@ -6,7 +6,7 @@ import type {CheckEntry} from '../check/index.js'
 import {addMessage} from '../diagnostic/message.js'
 import {isPublished, releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
-import {carryMemo, fileMemo, stageOutput} from './output.js'
+import {carryMemo, fileMemo, recoverOutput, stageOutput, type OutputStage} from './output.js'
 import {storeMessages} from '../check/cache.js'
 import {renderOnWorkers} from './pool.js'
 import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './render.js'
@@ -27,6 +27,8 @@ export interface BuildOptions {
   configPath: string
   /** More files to write with the outputs (the check cache), made only when something changed. */
   extraFiles?: ReadonlyArray<{path: string; data: () => string}>
+  /** The output folder, when the caller opened it already (to start staging early). */
+  output?: OutputFolder
   onProgress?: (event: {done: number; total: number; current: string}) => void
 }
 
@@ -65,7 +67,50 @@ interface Planned {
   entry: CheckEntry
   item: RenderedRelease
   record: ManifestEntry
+  /** Files of the previous output the release keeps, by renderer. */
+  kept: Partial<Record<RendererName, string[]>>
   job: RenderJob | null
+}
+
+/**
+ * The output folder as a build finds it: the previous build's manifest, and
+ * the new output, staged only once something is known to change (a build
+ * that changes nothing leaves the folder alone).
+ */
+export class OutputFolder {
+  private staging: Promise<OutputStage> | null = null
+
+  private constructor(
+    readonly dir: string,
+    /** The previous build's manifest, when the same version of pressroom made it. */
+    readonly previous: Manifest | null
+  ) {}
+
+  static async open(dir: string, version: string): Promise<OutputFolder> {
+    await recoverOutput(dir)
+    const manifest = await readManifest(dir)
+    return new OutputFolder(dir, manifest?.version === version ? manifest : null)
+  }
+
+  /** Starts staging the new output, carrying the previous output's files over in the background. */
+  stage(): Promise<OutputStage> {
+    this.staging ??= stageOutput(this.dir).then((stage) => {
+      if (this.previous) {
+        stage.prefill([...Object.values(this.previous.releases).flatMap((entry) => Object.values(entry.files).flat()), ...this.previous.site.files])
+      }
+      return stage
+    })
+    return this.staging
+  }
+
+  get staged(): boolean {
+    return this.staging !== null
+  }
+
+  /** Throws the staged output away, if there is one. */
+  async abort(): Promise<void> {
+    if (this.staging) await (await this.staging).abort()
+  }
 }
 
 /**
@@ -88,57 +133,70 @@ export async function buildOutputs(
 ): Promise<BuildReport> {
   const started = performance.now()
   const files = entries.map((entry) => entry.file)
-  const previous = await readManifest(options.outDir)
+  const output = options.output ?? (await OutputFolder.open(options.outDir, options.version))
+  const previous = output.previous
   const shared = await sharedHash(root, context, options.version)
   const selected = new Set(renderers.names.filter((name) => !options.only || options.only.has(name)))
   let loaded: Promise<readonly Renderer[]> | null = null
   const load = () => (loaded ??= renderers.load())
 
-  const stage = await stageOutput(options.outDir)
+  // Plan: what each release needs rendered, and which files it keeps.
+  const planned: Planned[] = []
+  for (const entry of entries) {
+    const {release} = entry
+    const identity = releaseIdentity(release, context.config)
+    if (!identity) continue
+    // Whether the release is published at `now` decides what the site shows
+    // of it; its messages, some from rules that compare releases, are in its preview.
+    const messages = storeMessages(entry.file, new Set())
+    const hash = sha256(shared, String(entry.file.value), String(isPublished(release, context.now)), JSON.stringify(messages))
+    const before = previous?.releases[release.path]
+    const fresh = before?.hash === hash
+    const run = renderers.names.filter((name) => selected.has(name) && !(fresh && before.files[name]))
+    const kept = Object.fromEntries(renderers.names.filter((name) => !run.includes(name) && before?.files[name]).map((name) => [name, before!.files[name]!]))
+    planned.push({
+      entry,
+      item: {release, identity, files: []},
+      record: {hash, files: {}},
+      kept,
+      job: run.length > 0 ? {release, identity, source: String(entry.file.value), messages, run, carried: []} : null
+    })
+  }
+  const jobs = planned.filter((plan) => plan.job !== null)
+  const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), [...selected].join())
+  const nothingChanged = previous?.site.hash === siteHash && jobs.length === 0
+
+  // Nothing to render and the site the same: the output stays as it is.
+  if (nothingChanged && !output.staged) {
+    const counts = countMessages(files)
+    if (counts.errors > 0) return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: 0, ...counts, seconds: elapsed(started), files}
+    const unchanged = planned.reduce((sum, plan) => sum + Object.values(plan.kept).flat().length, 0) + previous.site.files.length + 1 + (options.extraFiles?.length ?? 0)
+    return {ok: true, releases: entries.length, written: 0, unchanged, rendered: 0, ...counts, seconds: elapsed(started), files}
+  }
+
+  const stage = await output.stage()
   context = {...context, memo: fileMemo(options.outDir, stage.dir)}
   const manifest: Manifest = {version: options.version, releases: {}, site: {hash: '', files: []}}
   let written = 0
   let unchanged = 0
   try {
-    // Plan: what each release needs rendered, and what it carries over.
-    const plans: Array<Planned | null> = new Array(entries.length).fill(null)
-    await inBatches([...entries.keys()], async (index) => {
-      const entry = entries[index]!
-      const {release} = entry
-      const identity = releaseIdentity(release, context.config)
-      if (!identity) return
-      // Whether the release is published at `now` decides what the site shows
-      // of it; its messages, some from rules that compare releases, are in its preview.
-      const messages = storeMessages(entry.file, new Set())
-      const hash = sha256(shared, String(entry.file.value), String(isPublished(release, context.now)), JSON.stringify(messages))
-      const before = previous?.version === options.version ? previous.releases[release.path] : undefined
-      const fresh = before?.hash === hash
-      const run = renderers.names.filter((name) => selected.has(name) && !(fresh && before.files[name]))
-      const item: RenderedRelease = {release, identity, files: []}
-      const record: ManifestEntry = {hash, files: {}}
-      const carried: OutputFile[] = []
-      for (const name of renderers.names) {
-        if (run.includes(name)) continue
-        const kept: string[] = []
-        for (const file of before?.files[name] ?? []) {
+    await inBatches(planned, async (plan) => {
+      for (const [name, kept] of Object.entries(plan.kept) as Array<[RendererName, string[]]>) {
+        const carried: string[] = []
+        for (const file of kept) {
           if (!(await stage.carry(file))) continue
-          kept.push(file)
+          carried.push(file)
           unchanged++
           // Later renderers may need it (the e-mail attaches the PDF): read it only then.
-          if (run.length > 0) carried.push({path: file, data: await readFile(path.join(options.outDir, file))})
+          if (plan.job) plan.job.carried.push({path: file, data: await readFile(path.join(stage.dir, file))})
         }
-        if (kept.length > 0) record.files[name] = kept
+        if (carried.length > 0) plan.record.files[name] = carried
       }
-      item.files.push(...carried)
-      const job: RenderJob | null =
-        run.length > 0 ? {release, identity, source: String(entry.file.value), messages, run, carried} : null
-      plans[index] = {entry, item, record, job}
+      if (plan.job) plan.item.files.push(...plan.job.carried)
     })
-    const planned = plans.filter((plan): plan is Planned => plan !== null)
 
     // Render, on worker threads when there is enough to do, and write each
     // release's files as soon as they come so that they need not stay in memory.
-    const jobs = planned.filter((plan) => plan.job !== null)
     const keep = async (plan: Planned, outcome: RenderOutcome) => {
       for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
       for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, OutputFile[]]>) {
@@ -193,8 +251,6 @@ export async function buildOutputs(
     // Site-wide files depend on every release, including whether it is
     // published at `now`, which each release's hash holds.
     const done = planned.map((plan) => plan.item)
-    const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), [...selected].join())
-    const nothingChanged = previous?.site.hash === siteHash && jobs.length === 0
     if (nothingChanged) {
       for (const file of previous.site.files) if (await stage.carry(file)) unchanged++
       manifest.site = previous.site

@@ -25,6 +25,27 @@ describe('stageOutput', () => {
     expect(readdirSync(parent)).toEqual(['out'])
   })
 
+  it('carries files ahead without letting a rewrite reach the previous output, and takes back what the build did not keep', async () => {
+    const parent = folder()
+    const out = path.join(parent, 'out')
+    mkdirSync(path.join(out, 'site/2026/009'), {recursive: true})
+    mkdirSync(path.join(out, 'site/2026/010'), {recursive: true})
+    writeFileSync(path.join(out, 'site/2026/009/index.html'), 'deleted release')
+    writeFileSync(path.join(out, 'site/2026/010/index.html'), 'old page')
+    writeFileSync(path.join(out, 'kept.txt'), 'kept')
+    const stage = await stageOutput(out)
+    stage.prefill(['site/2026/009/index.html', 'site/2026/010/index.html', 'kept.txt'])
+    await stage.write('site/2026/010/index.html', 'new page')
+    expect(await stage.carry('kept.txt')).toBe(true)
+    // The staged page shared its bytes with the previous one until it was written.
+    expect(readFileSync(path.join(out, 'site/2026/010/index.html'), 'utf8')).toBe('old page')
+    await stage.commit()
+    expect(readFileSync(path.join(out, 'site/2026/010/index.html'), 'utf8')).toBe('new page')
+    expect(readFileSync(path.join(out, 'kept.txt'), 'utf8')).toBe('kept')
+    expect(readdirSync(path.join(out, 'site/2026'))).toEqual(['010'])
+    expect(readdirSync(parent)).toEqual(['out'])
+  })
+
   it('leaves the previous output untouched when aborted', async () => {
     const parent = folder()
     const out = path.join(parent, 'out')

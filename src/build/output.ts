@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -11,6 +11,12 @@ import path from 'node:path'
 export interface OutputStage {
   /** Where the new output is being written. */
   dir: string
+  /**
+   * Starts carrying these files of the previous output over in the
+   * background, ahead of the build knowing which it keeps. Those neither
+   * carried nor written by the commit are taken out again.
+   */
+  prefill(relatives: readonly string[]): void
   /** Writes a file of the new output. */
   write(relative: string, data: Uint8Array | string): Promise<void>
   /** Carries a file over from the previous output unchanged (a hard link when possible). */
@@ -75,41 +81,82 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
   const dir = `${target}${stagingSuffix}${process.pid}`
   await rm(dir, {recursive: true, force: true})
   await mkdir(dir, {recursive: true})
-  const made = new Set<string>()
-  const ensureParent = async (file: string) => {
+  const made = new Map<string, Promise<unknown>>()
+  const ensureParent = (file: string) => {
     const parent = path.dirname(file)
-    if (made.has(parent)) return
-    await mkdir(parent, {recursive: true})
-    made.add(parent)
+    let done = made.get(parent)
+    if (!done) {
+      done = mkdir(parent, {recursive: true})
+      made.set(parent, done)
+    }
+    return done
   }
+  const linkOrCopy = async (from: string, to: string) => {
+    await ensureParent(to)
+    try {
+      await link(from, to)
+      return true
+    } catch {
+      return copyFile(from, to).then(
+        () => true,
+        () => false
+      )
+    }
+  }
+  // Files carried ahead (prefill), and those the build claimed by carrying or writing them.
+  const ahead = new Map<string, Promise<boolean>>()
+  const claimed = new Set<string>()
   return {
     dir,
+    prefill(relatives) {
+      const queue: Array<{relative: string; resolve: (linked: boolean) => void}> = []
+      for (const relative of relatives.map(safeRelative)) {
+        if (ahead.has(relative)) continue
+        let resolve!: (linked: boolean) => void
+        ahead.set(relative, new Promise<boolean>((settle) => (resolve = settle)))
+        queue.push({relative, resolve})
+      }
+      // A few lanes: the links run beside the build's own work without opening thousands of files at once.
+      const lane = async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+          item.resolve(await linkOrCopy(path.join(target, item.relative), path.join(dir, item.relative)).catch(() => false))
+        }
+      }
+      for (let i = 0; i < 16; i++) void lane()
+    },
     async write(relative, data) {
-      const file = path.join(dir, safeRelative(relative))
+      relative = safeRelative(relative)
+      claimed.add(relative)
+      const file = path.join(dir, relative)
+      // A file carried ahead shares its bytes with the previous output: replace it, never write into it.
+      if (await ahead.get(relative)) await unlink(file)
       await ensureParent(file)
       await writeFile(file, data)
     },
     async carry(relative) {
-      const from = path.join(target, safeRelative(relative))
-      const to = path.join(dir, safeRelative(relative))
-      await ensureParent(to)
-      try {
-        await link(from, to)
-        return true
-      } catch {
-        return copyFile(from, to).then(
-          () => true,
-          () => false
-        )
-      }
+      relative = safeRelative(relative)
+      claimed.add(relative)
+      if (await ahead.get(relative)) return true
+      return linkOrCopy(path.join(target, relative), path.join(dir, relative))
     },
     async duplicate(from, to) {
+      to = safeRelative(to)
+      claimed.add(to)
       const source = path.join(dir, safeRelative(from))
-      const target = path.join(dir, safeRelative(to))
-      await ensureParent(target)
-      await link(source, target).catch(() => copyFile(source, target))
+      const file = path.join(dir, to)
+      if (await ahead.get(to)) await unlink(file)
+      await ensureParent(file)
+      await link(source, file).catch(() => copyFile(source, file))
     },
     async commit() {
+      // Files carried ahead that this build did not keep (a deleted release's), and folders they leave empty.
+      const folders = new Set<string>()
+      for (const [relative, done] of ahead) {
+        if (claimed.has(relative) || !(await done)) continue
+        await unlink(path.join(dir, relative))
+        for (let folder = path.posix.dirname(relative); folder !== '.'; folder = path.posix.dirname(folder)) folders.add(folder)
+      }
+      for (const folder of [...folders].sort((a, b) => b.length - a.length)) await rmdir(path.join(dir, folder)).catch(() => undefined)
       const previous = `${target}${previousSuffix}${process.pid}`
       const hadPrevious = await stat(target).then(
         () => true,
@@ -120,6 +167,7 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
       if (hadPrevious) await rm(previous, {recursive: true, force: true})
     },
     async abort() {
+      await Promise.all(ahead.values())
       await rm(dir, {recursive: true, force: true})
     }
   }

@@ -2,6 +2,9 @@ import {Worker} from 'node:worker_threads'
 import type {RenderJob, RenderOutcome} from './render.js'
 import type {WorkerSetup} from './worker.js'
 
+/** Heap bounds of a render worker, in megabytes. */
+export const workerLimits = {maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4}
+
 /**
  * Renders jobs on worker threads, one per core by default, each loading
  * fonts and templates once. Each outcome is handed to `onDone` as it comes.
@@ -18,10 +21,12 @@ export async function renderOnWorkers(
     () =>
       new Worker(new URL('./worker.js', import.meta.url), {
         workerData: setup,
-        // Bounds each worker's heap: a build of 500 releases on two workers
-        // peaks near 440 MB instead of 600–800 MB. A worker that runs out
-        // stops, and the build renders its releases in the main thread.
-        resourceLimits: {maxOldGenerationSizeMb: 128}
+        // Bounds each worker's heap. Rendering makes much short-lived garbage,
+        // and V8's default young generation (tens of megabytes per thread)
+        // is most of a worker's memory; 4 MB costs little time. A worker that
+        // runs out of its old generation stops, and the build renders its
+        // releases in the main thread.
+        resourceLimits: workerLimits
       })
   )
   try {

@@ -1,4 +1,4 @@
-import {buildOutputs, type BuildOptions, type BuildReport, type RendererName} from '../build/build.js'
+import {buildOutputs, OutputFolder, type BuildOptions, type BuildReport, type RendererName} from '../build/build.js'
 import {JobLookup} from '../build/render.js'
 import type {Renderer} from '../build/renderer.js'
 import {readFile} from 'node:fs/promises'
@@ -7,7 +7,7 @@ import {checkCacheKey, type CheckCache} from '../check/cache.js'
 import {cacheOf, checkProject, hasErrors} from './check.js'
 import type {Project} from './project.js'
 
-export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles'>
+export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles' | 'output'>
 
 /** Where a build keeps the models and messages of the releases it checked, for the next build. */
 const checkCacheName = '.pressroom-check.json'
@@ -38,9 +38,19 @@ export async function buildProject(project: Project, options: BuildCommandOption
     (text) => JSON.parse(text) as CheckCache,
     () => null
   )
-  const {entries} = await checkProject(project, [], {cache: {key, previous}})
+  const output = await OutputFolder.open(options.outDir, options.version)
+  const {entries} = await checkProject(project, [], {
+    cache: {key, previous},
+    // A release file that is new or changed since the last build means new
+    // outputs: staging them starts now, beside the checks.
+    onRead: (read) => {
+      const changed = !previous || read.length !== Object.keys(previous).length || read.some((entry) => !entry.cached)
+      if (changed) void output.stage().catch(() => undefined)
+    }
+  })
   const files = entries.map((entry) => entry.file)
   if (hasErrors(files)) {
+    await output.abort()
     const counted = files.flatMap((file) => file.messages)
     return {
       ok: false,
@@ -56,8 +66,10 @@ export async function buildProject(project: Project, options: BuildCommandOption
   }
   const context = {config: project.config, root: project.root, now: options.now, generator: `pressroom ${options.version}`}
   const lookup = new JobLookup()
-  return buildOutputs(project.root, entries, {names: rendererOrder, load: () => createRenderers(lookup)}, lookup, context, {
+  const report = await buildOutputs(project.root, entries, {names: rendererOrder, load: () => createRenderers(lookup)}, lookup, context, {
     ...options,
+    output,
     extraFiles: [{path: checkCacheName, data: () => JSON.stringify(cacheOf(entries, key))}]
   })
+  return {...report, seconds: Math.round(performance.now() - started) / 1000}
 }

@@ -1,5 +1,3 @@
-import {reporter} from 'vfile-reporter'
-import {reporterJson} from 'vfile-reporter-json'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {applyEdits} from '../check/fix.js'
@@ -11,7 +9,7 @@ import {parseRelease} from '../release/parse.js'
 import {listReleases, readEntries, resolveReleasePaths, type Project} from './project.js'
 import {writeFileAtomic} from './write.js'
 
-export type ReporterName = 'pretty' | 'json'
+export {formatReport, hasErrors, type ReporterName} from './report.js'
 
 export interface CheckResult {
   /** Every release of the project, checked. */
@@ -30,12 +28,17 @@ export interface CheckResult {
 export async function checkProject(
   project: Project,
   args: readonly string[] = [],
-  options: {cache?: {key: string; previous: CheckCache | null}} = {}
+  options: {
+    cache?: {key: string; previous: CheckCache | null}
+    /** Called once every release is read, before the rules run. */
+    onRead?: (entries: readonly CheckEntry[]) => void
+  } = {}
 ): Promise<CheckResult> {
   const all = await listReleases(project.root)
   const wanted = args.length > 0 ? await resolveReleasePaths(project.root, args) : all
   const paths = [...new Set([...all, ...wanted])].sort()
   const entries = options.cache ? await readEntriesCached(project.root, paths, options.cache.key, options.cache.previous) : await readEntries(project.root, paths)
+  options.onRead?.(entries)
   const fixes = checkReleases(entries, project.config)
   const wantedSet = new Set(wanted)
   return {
@@ -111,12 +114,3 @@ export function cacheOf(entries: readonly CheckEntry[], key: string): CheckCache
   return cache
 }
 
-export function hasErrors(files: readonly VFile[]): boolean {
-  return files.some((file) => file.messages.some((message) => message.fatal === true))
-}
-
-/** Formats messages like unified linters (vfile-reporter), or as vfile-reporter-json's JSON. */
-export function formatReport(files: VFile[], name: ReporterName, options: {quiet?: boolean; color?: boolean} = {}): string {
-  if (name === 'json') return reporterJson(files)
-  return reporter(files, {quiet: options.quiet ?? false, color: options.color ?? false})
-}

@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -118,17 +118,22 @@ describe('pressroom check', () => {
     const dir = project({[seedPath]: readRepoFile(seedPath)})
     const config = readFileSync(path.join(dir, 'pressroom.yaml'), 'utf8').replace('khmerDigits:', 'khmerDigit:').replace('ref-sequence: warn', 'ref-sequense: warn')
     writeFileSync(path.join(dir, 'pressroom.yaml'), config)
-    const result = await pressroom(dir, 'check')
-    expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/pressroom\.yaml\n\s*\d+:1-\d+:11\s+error\s+Unknown key `khmerDigit`; did you mean `khmerDigits`\?/)
-    expect(result.stderr).toMatch(/Unknown rule `rules\.ref-sequense`; did you mean `rules\.ref-sequence`\?/)
+    for (const command of ['check', 'build']) {
+      const result = await pressroom(dir, command)
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/pressroom\.yaml\n\s*\d+:1-\d+:11\s+error\s+Unknown key `khmerDigit`; did you mean `khmerDigits`\?/)
+      expect(result.stderr).toMatch(/Unknown rule `rules\.ref-sequense`; did you mean `rules\.ref-sequence`\?/)
+    }
+    expect(existsSync(path.join(dir, 'out'))).toBe(false)
   })
 
   it('exits 2 when there is no config', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-'))
-    const result = await pressroom(dir, 'check')
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('cannot read pressroom.yaml')
+    for (const command of ['check', 'build']) {
+      const result = await pressroom(dir, command)
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('cannot read pressroom.yaml')
+    }
   })
 
   it('turns a rule off or down from pressroom.yaml', async () => {
@@ -281,7 +286,10 @@ describe('pressroom build, incremental', () => {
     const dir = project({[seedPath]: readRepoFile(seedPath)})
     const build = async () => JSON.parse((await pressroom(dir, 'build', '--json', '--jobs', '1')).stdout)
     expect(await build()).toMatchObject({ok: true, rendered: 1})
+    // A build with nothing to do leaves the folder as it is, not even swapped for a copy.
+    const folder = statSync(path.join(dir, 'out')).ino
     expect(await build()).toMatchObject({ok: true, rendered: 0, written: 0})
+    expect(statSync(path.join(dir, 'out')).ino).toBe(folder)
     // No. 9 dated after the seed (No. 10): ref-sequence now warns on the seed,
     // so the seed's preview changes although its file did not.
     const ninth = readRepoFile(seedPath).toString('utf8').replace('No. 10 PR', 'No. 9 PR').replace('date: 2026-02-18', 'date: 2026-02-20')
@@ -294,5 +302,7 @@ describe('pressroom build, incremental', () => {
     expect(readFileSync(path.join(dir, 'out/preview/2026-010.html'), 'utf8')).not.toContain('ref-sequence')
     expect(existsSync(path.join(dir, 'out/preview/2026-009.html'))).toBe(false)
     expect(existsSync(path.join(dir, 'out/pdf/2026-009.pdf'))).toBe(false)
+    expect(existsSync(path.join(dir, 'out/site/en/2026/009'))).toBe(false)
+    expect(existsSync(path.join(dir, 'out/site/en/2026/010/index.html'))).toBe(true)
   })
 })

@@ -3,14 +3,17 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import type {VFile} from 'vfile'
-import {rules} from '../check/rules/index.js'
 import {version} from '../package.js'
-import {checkProject, fixProject, formatReport, hasErrors, type ReporterName} from './check.js'
-import {createRelease} from './new.js'
-import {loadProject, UsageError} from './project.js'
 import {registerPreview} from './preview.js'
+import type {ReporterName} from './report.js'
 import {registerSend} from './send.js'
 import {registerShape} from './shape.js'
+import {UsageError} from './usage.js'
+
+// Commands load what they need when they run, so that each starts quickly
+// (`build` does its work in a thread of its own). The rules are loaded only
+// for `check`, whose help lists them.
+const rules = process.argv.slice(2).includes('check') ? (await import('../check/rules/index.js')).rules : []
 
 const rendererNames = ['html', 'pdf', 'email'] as const
 
@@ -71,6 +74,11 @@ Rules:
 ${rules.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule.summary}`).join('\n')}`
   )
   .action(async (paths: string[], options: {reporter: ReporterName; quiet?: boolean; fix?: boolean}) => {
+    const [{loadProject}, {checkProject, fixProject}, {formatReport, hasErrors}] = await Promise.all([
+      import('./project.js'),
+      import('./check.js'),
+      import('./report.js')
+    ])
     const project = await loadProject(program.opts().config)
     let selected
     if (options.fix) {
@@ -111,19 +119,22 @@ whose inputs did not change since the last build are not rendered again.`
   )
   .action(async (options: {out: string; only?: string; now?: string; json?: boolean; jobs?: string}) => {
     const configPath: string = program.opts().config
-    const project = await loadProject(configPath)
     const only = options.only ? parseOnly(options.only) : null
     const now = options.now ? parseNow(options.now) : new Date()
     const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs)
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs ${options.jobs}: give a whole number from 1 to 64`)
     const progress = options.json ? undefined : progressPrinter()
-    const {buildProject} = await import('./build.js')
-    const report = await buildProject(project, {outDir: options.out, only, now, version, jobs, configPath: path.resolve(configPath), onProgress: progress})
+    const {runBuildThread} = await import('./build-thread.js')
+    const report = await runBuildThread(
+      {configPath, outDir: options.out, only: only && [...only], now: now.toISOString(), version, jobs, progress: progress !== undefined},
+      progress
+    )
     const {files, ...summary} = report
+    const {formatReport} = await import('./report.js')
     if (options.json) {
       process.stdout.write(`${JSON.stringify({...summary, diagnostics: JSON.parse(formatReport(files, 'json'))}, null, 2)}\n`)
     } else {
-      printBuildDiagnostics(files)
+      printBuildDiagnostics(files, formatReport)
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
       process.stderr.write(
         report.ok
@@ -147,6 +158,7 @@ Example:
   releases/2026/011-minister-visit.md`
   )
   .action(async (options: {date?: string; slug: string}) => {
+    const [{loadProject}, {createRelease}] = await Promise.all([import('./project.js'), import('./new.js')])
     const project = await loadProject(program.opts().config)
     const date = options.date ?? new Date().toISOString().slice(0, 10)
     process.stdout.write(`${await createRelease(project, {date, slug: options.slug})}\n`)
@@ -159,7 +171,7 @@ registerPreview(program)
 try {
   await program.parseAsync(process.argv)
 } catch (error) {
-  process.exitCode = handleError(error)
+  process.exitCode = await handleError(error)
 }
 
 function parseOnly(value: string): Set<(typeof rendererNames)[number]> {
@@ -196,7 +208,7 @@ function progressPrinter(): (event: {done: number; total: number; current: strin
   }
 }
 
-function printBuildDiagnostics(files: VFile[]) {
+function printBuildDiagnostics(files: VFile[], formatReport: (typeof import('./report.js'))['formatReport']) {
   const total = files.reduce((sum, file) => sum + file.messages.length, 0)
   if (total === 0) return
   if (total <= fullReportLimit) {
@@ -225,11 +237,12 @@ function colorFor(reporter: ReporterName): boolean {
   return reporter === 'pretty' && process.stderr.isTTY === true && !process.env.NO_COLOR
 }
 
-function handleError(error: unknown): number {
+async function handleError(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? exit.ok : exit.usage
   }
   if (error instanceof UsageError) {
+    const {formatReport} = await import('./report.js')
     if (error.files.length > 0) process.stderr.write(`${formatReport(error.files, 'pretty', {color: colorFor('pretty')})}\n`)
     process.stderr.write(`pressroom: ${error.message}\n`)
     return exit.usage

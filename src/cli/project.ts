@@ -1,6 +1,5 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
-import type {VFile} from 'vfile'
 import type {CheckEntry} from '../check/index.js'
 import {rules} from '../check/rules/index.js'
 import type {Config} from '../config/model.js'
@@ -8,17 +7,9 @@ import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
 import {loadFontCoverage} from '../text/coverage.js'
+import {UsageError} from './usage.js'
 
-/** A problem that stops a command before it starts: exit code 2. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    /** Files whose messages explain the problem, printed with the reporter. */
-    readonly files: VFile[] = []
-  ) {
-    super(message)
-  }
-}
+export {UsageError} from './usage.js'
 
 export interface Project {
   root: string

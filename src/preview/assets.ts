@@ -31,12 +31,14 @@ export async function loadPreviewAssets(
     const key = createHash('sha256').update(bytes).digest('hex')
     let subset = subsets.get(key)
     if (!subset) {
-      subset = memo(`preview-woff2\0${key}`, async () => new Uint8Array(await subsetFont(Buffer.from(bytes), khmerBlock, {targetFormat: 'woff2'})))
+      // WOFF rather than WOFF2: the WOFF2 encoder keeps tens of megabytes in
+      // every build thread that runs it, for a few kilobytes saved in a local file.
+      subset = memo(`preview-woff\0${key}`, async () => new Uint8Array(await subsetFont(Buffer.from(bytes), khmerBlock, {targetFormat: 'woff'})))
       subsets.set(key, subset)
     }
     const data = Buffer.from(await subset).toString('base64')
     faces.push(
-      `@font-face { font-family: "Preview Khmer"; src: url("data:font/woff2;base64,${data}") format("woff2"); font-weight: ${weight}; unicode-range: ${khmerUnicodeRange}; }`
+      `@font-face { font-family: "Preview Khmer"; src: url("data:font/woff;base64,${data}") format("woff"); font-weight: ${weight}; unicode-range: ${khmerUnicodeRange}; }`
     )
   }
   return {

@@ -1,0 +1,82 @@
+/**
+ * `pressroom build` runs in a worker thread of its own, with a small young
+ * generation: checking hundreds of releases makes much short-lived garbage,
+ * and on the main thread V8 lets the heap grow by about 70 MB for it. This
+ * thread only starts the build, shows its progress and prints its report.
+ */
+import {Worker} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import type {BuildReport, RendererName} from '../build/build.js'
+import {restoreMessages, storeMessages, type StoredMessage} from '../check/cache.js'
+import {UsageError} from './project.js'
+
+export interface BuildRequest {
+  configPath: string
+  outDir: string
+  only: RendererName[] | null
+  /** ISO 8601. */
+  now: string
+  version: string
+  jobs: number
+  /** Whether progress events are wanted. */
+  progress: boolean
+}
+
+export interface ProgressEvent {
+  done: number
+  total: number
+  current: string
+}
+
+/** A file's path and messages: what crosses between the threads instead of a VFile. */
+export interface StoredFile {
+  path: string
+  messages: StoredMessage[]
+}
+
+export type BuildReply =
+  | {progress: ProgressEvent}
+  | {report: Omit<BuildReport, 'files'> & {files: StoredFile[]}}
+  | {usage: {message: string; files: StoredFile[]}}
+  | {failure: string}
+
+/** Heap bounds of the build thread, in megabytes; the old generation is left to V8. */
+const buildThreadLimits = {maxYoungGenerationSizeMb: 8}
+
+export function storeFile(file: VFile): StoredFile {
+  return {path: file.path, messages: storeMessages(file, new Set())}
+}
+
+function restoreFile(stored: StoredFile): VFile {
+  const file = new VFile({path: stored.path})
+  restoreMessages(file, stored.messages)
+  return file
+}
+
+/**
+ * Runs the build in its thread and resolves with its report. Config and
+ * usage problems reject with a `UsageError`, as `loadProject` throws them.
+ */
+export function runBuildThread(request: BuildRequest, onProgress?: (event: ProgressEvent) => void): Promise<BuildReport> {
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const worker = new Worker(new URL('./build-worker.js', import.meta.url), {workerData: request, resourceLimits: buildThreadLimits})
+    worker.on('message', (reply: BuildReply) => {
+      if ('progress' in reply) {
+        onProgress?.(reply.progress)
+        return
+      }
+      settled = true
+      if ('report' in reply) resolve({...reply.report, files: reply.report.files.map(restoreFile)})
+      else if ('usage' in reply) reject(new UsageError(reply.usage.message, reply.usage.files.map(restoreFile)))
+      else reject(new Error(reply.failure))
+    })
+    worker.on('error', (error) => {
+      settled = true
+      reject(error)
+    })
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the build stopped unexpectedly (exit code ${code})`))
+    })
+  })
+}
