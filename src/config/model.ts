@@ -26,7 +26,11 @@ export interface Config {
     email: string | null
     website: string | null
   }
-  site: {baseUrl: string | null}
+  site: {
+    baseUrl: string | null
+    /** How many releases each Atom feed carries, newest first. */
+    feedEntries: number
+  }
   email: {
     from: string | null
     to: string[]

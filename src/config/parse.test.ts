@@ -45,6 +45,11 @@ describe('parseConfig', () => {
       '5:8 `title` must be a set of `key: value` lines'
     )
     expect(messages(shipped.replace('"No. {n} PR-{yy}/EoJ"', '"No. {num} PR-{yy}/EoJ"'))[0]).toMatch(/unknown placeholder `\{num\}`/)
+    for (const bad of ['0', '2.5', 'many']) {
+      expect(messages(shipped.replace('site:\n', `site:\n  feedEntries: ${bad}\n`))).toContain('15:16 `site.feedEntries` must be a whole number from 1 to 10000')
+    }
+    expect(parse(shipped.replace('site:\n', 'site:\n  feedEntries: 20\n')).config!.site.feedEntries).toBe(20)
+    expect(parse(shipped).config!.site.feedEntries).toBe(50)
   })
 
   it('reports YAML syntax errors with their position', () => {

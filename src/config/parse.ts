@@ -13,6 +13,7 @@ type Schema =
   | {kind: 'string'}
   | {kind: 'strings'}
   | {kind: 'enum'; values: readonly string[]}
+  | {kind: 'count'; min: number; max: number}
   | {kind: 'object'; keys: Record<string, Schema>; required?: readonly string[]}
   | {kind: 'map'; keys: () => readonly string[]; value: Schema}
 
@@ -32,7 +33,7 @@ function configSchema(ruleIds: readonly string[]): Schema {
       title: langPair,
       reference: string,
       contact: {kind: 'object', keys: {name: langPair, tel: string, email: string, website: string}},
-      site: {kind: 'object', keys: {baseUrl: string}},
+      site: {kind: 'object', keys: {baseUrl: string, feedEntries: {kind: 'count', min: 1, max: 10_000}}},
       email: {kind: 'object', keys: {from: string, to: strings, replyTo: string, listUnsubscribe: string}},
       khmerDigits: {kind: 'enum', values: ['khmer', 'latin', 'either']},
       fonts: {kind: 'object', keys: {en: fontRoles, km: fontRoles}},
@@ -40,6 +41,9 @@ function configSchema(ruleIds: readonly string[]): Schema {
     }
   }
 }
+
+/** How many releases each Atom feed carries, newest first, unless the config says otherwise. */
+export const defaultFeedEntries = 50
 
 /** Fonts used when the config names none: sans-serif faces shipped in `fonts/`. */
 export const defaultFonts: Record<'en' | 'km', FontRoles> = {
@@ -101,6 +105,13 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
           return node.items.map((item) => String((item as {value: unknown}).value))
         }
         error(`\`${key}\` must be text or a list of text`, range)
+        return undefined
+      }
+      case 'count': {
+        if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= schema.min && node.value <= schema.max) {
+          return node.value
+        }
+        error(`\`${key}\` must be a whole number from ${schema.min} to ${schema.max}`, range)
         return undefined
       }
       case 'enum': {
@@ -171,7 +182,7 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
       email: raw.contact?.email ?? null,
       website: raw.contact?.website ?? null
     },
-    site: {baseUrl: raw.site?.baseUrl ?? null},
+    site: {baseUrl: raw.site?.baseUrl ?? null, feedEntries: raw.site?.feedEntries ?? defaultFeedEntries},
     email: {
       from: raw.email?.from ?? null,
       to: raw.email?.to ?? [],

@@ -9,8 +9,8 @@ import {describeSection, headlineOf, newestFirst, type SiteContext, type SiteRel
 import {absoluteUrl, relativeUrl, sitePaths} from './urls.js'
 
 /**
- * An Atom feed (RFC 4287) of one language, one entry per release, newest
- * first. Ids are the pages' URLs, which stay as long as `site.baseUrl` and
+ * An Atom feed (RFC 4287) of one language: the newest releases
+ * (`site.feedEntries`, 50 unless configured), one entry each, newest first. Ids are the pages' URLs, which stay as long as `site.baseUrl` and
  * the reference numbers do; times come from the releases (embargo, else
  * date), never from the clock, so the same releases give the same bytes.
  */
@@ -19,7 +19,9 @@ export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: Site
   const feedPath = sitePaths.feed(lang)
   // Relative links resolve against the feed's own URL, in the language's folder.
   const link = (to: string) => absoluteUrl(config.site.baseUrl, to) ?? relativeUrl(sitePaths.index(lang), to)
-  const listed = newestFirst(items).filter((item) => item.release.sections[lang])
+  const listed = newestFirst(items)
+    .filter((item) => item.release.sections[lang])
+    .slice(0, config.site.feedEntries)
   const times = listed.map((item) => updatedAt(item.release)).sort()
   const title = `${assets.labels[lang].pressReleases} — ${config.organisation[lang]}`
   const self = absoluteUrl(config.site.baseUrl, feedPath)

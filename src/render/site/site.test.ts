@@ -232,6 +232,17 @@ describe('the site renderer', () => {
     expect(urlset.url.length).toBe(6)
   })
 
+  it('carries the newest `site.feedEntries` releases in each feed', async () => {
+    const config = {...projectConfig(), site: {...projectConfig().site, feedEntries: 1}}
+    const files = await renderSite({[seedPath]: seed, 'releases/2026/009-earlier.md': seedVariant({ref: 'No. 9 PR-26/EoJ', date: '2026-01-30'})}, {config})
+    for (const lang of ['en', 'km'] as const) {
+      const {feed} = new XMLParser().parse(text(files, `site/${lang}/feed.xml`))
+      expect(feed.entry.id).toBe(`${base}${lang}/2026/010/`)
+    }
+    // The index still lists both.
+    expect(text(files, 'site/en/index.html')).toContain('No. 9 PR-26/EoJ')
+  })
+
   it('gives the same bytes for the same input', async () => {
     const files = {[seedPath]: seed, 'releases/2026/009-earlier.md': seedVariant({ref: 'No. 9 PR-26/EoJ', date: '2026-01-30'})}
     const first = await renderSite(files, {pdf: true})
@@ -249,7 +260,7 @@ describe('the site renderer', () => {
   })
 
   it('without site.baseUrl, links stay relative and there is no canonical URL or sitemap', async () => {
-    const config = {...projectConfig(), site: {baseUrl: null}}
+    const config = {...projectConfig(), site: {...projectConfig().site, baseUrl: null}}
     const files = await renderSite({[seedPath]: seed}, {config})
     const html = text(files, 'site/km/2026/010/index.html')
     expect(head(html, 'link', 'rel', 'canonical')).toEqual([])
