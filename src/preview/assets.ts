@@ -1,18 +1,23 @@
 import {createHash} from 'node:crypto'
-import subsetFont from 'subset-font'
+import {toWoff} from 'woff2sfnt-sfnt2woff'
 import type {Config} from '../config/model.js'
 import {parseTemplate} from '../render/html/template.js'
 import {readFontFile, readTemplateFile} from '../render/site/assets.js'
 import {khmerUnicodeRange} from '../render/site/fonts.js'
+import {subsetForWeb} from '../text/subset.js'
 import type {PreviewAssets} from './render-preview.js'
 
 // A draft's text changes while it is previewed, so the preview's Khmer font
 // keeps the whole Khmer block rather than the characters of one version.
 const khmerBlock = [
-  ...Array.from({length: 0x17ff - 0x1780 + 1}, (_, i) => String.fromCodePoint(0x1780 + i)),
-  ...Array.from({length: 0x19ff - 0x19e0 + 1}, (_, i) => String.fromCodePoint(0x19e0 + i)),
-  '\u200B\u200C\u200D\u25CC '
-].join('')
+  ...Array.from({length: 0x17ff - 0x1780 + 1}, (_, i) => 0x1780 + i),
+  ...Array.from({length: 0x19ff - 0x19e0 + 1}, (_, i) => 0x19e0 + i),
+  0x200b,
+  0x200c,
+  0x200d,
+  0x25cc,
+  0x20
+]
 
 const subsets = new Map<string, Promise<Uint8Array>>()
 
@@ -31,9 +36,10 @@ export async function loadPreviewAssets(
     const key = createHash('sha256').update(bytes).digest('hex')
     let subset = subsets.get(key)
     if (!subset) {
-      // WOFF rather than WOFF2: the WOFF2 encoder keeps tens of megabytes in
-      // every build thread that runs it, for a few kilobytes saved in a local file.
-      subset = memo(`preview-woff\0${key}`, async () => new Uint8Array(await subsetFont(Buffer.from(bytes), khmerBlock, {targetFormat: 'woff'})))
+      // WOFF rather than WOFF2, and HarfBuzz's subsetter the PDF already
+      // loaded: the WOFF2 encoder keeps tens of megabytes in every render
+      // thread that runs it, for a few kilobytes saved in a local file.
+      subset = memo(`preview-woff\0${key}`, async () => new Uint8Array(toWoff(subsetForWeb(bytes, khmerBlock))))
       subsets.set(key, subset)
     }
     const data = Buffer.from(await subset).toString('base64')

@@ -1,14 +1,14 @@
 /**
  * Embedded fonts: one Type0 font per font file (Identity-H, CIDFontType2),
  * its character ids being HarfBuzz's glyph ids. The font program is a
- * subset holding only the glyphs drawn (font-subset.ts), /W gives each
+ * subset holding only the glyphs drawn (text/subset.ts), /W gives each
  * glyph's advance from `hmtx`, and ToUnicode maps each glyph to text as a
  * fallback for readers that ignore ActualText.
  */
 import {createHash} from 'node:crypto'
 import type {LoadedFont} from '../../text/index.js'
 import type {ContentFont} from './content.js'
-import {subsetFont} from './font-subset.js'
+import {subsetFont} from '../../text/subset.js'
 import {pdfText, type PdfDocument, type PdfRef, type PdfValue} from './pdfkit-document.js'
 
 export class EmbeddedFont implements ContentFont {

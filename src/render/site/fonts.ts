@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
-import subsetFont from 'subset-font'
 import type {FontRole} from '../../config/model.js'
 import type {Config} from '../../config/model.js'
 
@@ -110,7 +109,14 @@ export async function renderWebFonts(
       const name = uniqueName(names, path.basename(face.source).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]/g, '-'))
       const bytes = Buffer.from(face.bytes)
       const memoKey = `woff2\0${createHash('sha256').update(bytes).digest('hex')}\0${subsetText}`
-      subset = {name: `${name}.woff2`, data: memo(memoKey, async () => new Uint8Array(await subsetFont(bytes, subsetText, {targetFormat: 'woff2'})))}
+      subset = {
+        name: `${name}.woff2`,
+        // Loaded only when a subset is not in the memo: the WOFF2 encoder is large.
+        data: memo(memoKey, async () => {
+          const {default: subsetFont} = await import('subset-font')
+          return new Uint8Array(await subsetFont(bytes, subsetText, {targetFormat: 'woff2'}))
+        })
+      }
       bySource.set(key, subset)
     }
     const {weight, style} = roleStyle[face.role]

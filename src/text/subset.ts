@@ -1,9 +1,10 @@
 /**
  * Font subsetting with HarfBuzz's subsetter (harfbuzzjs ships it as
  * `harfbuzz-subset.wasm`, without a JavaScript wrapper, so its C API is
- * called directly).
+ * called directly). One instance per thread serves the PDF's fonts
+ * (`subsetFont`) and the preview's (`subsetForWeb`).
  *
- * The subset keeps the glyph ids of the original font (RETAIN_GIDS): the
+ * The PDF's subset keeps the glyph ids of the original font (RETAIN_GIDS): the
  * PDF's character ids are then HarfBuzz's glyph ids, with an identity
  * CIDToGIDMap, and the content stream can be checked against `hb-shape`.
  * Unused glyphs become empty slots, which compress to almost nothing.
@@ -32,17 +33,21 @@ interface SubsetExports {
   hb_face_destroy(face: number): void
   hb_face_reference_blob(face: number): number
   hb_set_add(set: number, value: number): void
+  hb_set_clear(set: number): void
+  hb_set_invert(set: number): void
   hb_subset_input_create_or_fail(): number
   hb_subset_input_destroy(input: number): void
   hb_subset_input_glyph_set(input: number): number
   hb_subset_input_set(input: number, which: number): number
   hb_subset_input_set_flags(input: number, flags: number): void
+  hb_subset_input_unicode_set(input: number): number
   hb_subset_or_fail(face: number, input: number): number
 }
 
 // hb-subset.h
 const HB_MEMORY_MODE_READONLY = 1
 const HB_SUBSET_SETS_DROP_TABLE_TAG = 3
+const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1
 const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2
 const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200
@@ -87,11 +92,7 @@ function tag(name: string): number {
  * use), at their original ids. Throws when HarfBuzz cannot subset the font.
  */
 export function subsetFont(bytes: Uint8Array, glyphIds: Iterable<number>, options: {hinting: boolean}): Uint8Array {
-  const hb = subsetter()
-  const face = faceOf(hb, bytes)
-  const input = hb.hb_subset_input_create_or_fail()
-  if (input === 0) throw new Error('HarfBuzz could not start a subset (out of memory)')
-  try {
+  return subset(bytes, (hb, input) => {
     const glyphs = hb.hb_subset_input_glyph_set(input)
     for (const glyphId of glyphIds) hb.hb_set_add(glyphs, glyphId)
     const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
@@ -99,6 +100,31 @@ export function subsetFont(bytes: Uint8Array, glyphIds: Iterable<number>, option
     let flags = HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE
     if (!options.hinting) flags |= HB_SUBSET_FLAGS_NO_HINTING
     hb.hb_subset_input_set_flags(input, flags)
+  })
+}
+
+/**
+ * A TrueType font for browsers, which shape the text themselves: the glyphs
+ * of `codePoints` and every glyph the font's layout reaches from them, with
+ * all layout features kept (as `hb-subset --layout-features='*'`).
+ */
+export function subsetForWeb(bytes: Uint8Array, codePoints: Iterable<number>): Uint8Array {
+  return subset(bytes, (hb, input) => {
+    const unicodes = hb.hb_subset_input_unicode_set(input)
+    for (const codePoint of codePoints) hb.hb_set_add(unicodes, codePoint)
+    const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG)
+    hb.hb_set_clear(features)
+    hb.hb_set_invert(features)
+  })
+}
+
+function subset(bytes: Uint8Array, configure: (hb: SubsetExports, input: number) => void): Uint8Array {
+  const hb = subsetter()
+  const face = faceOf(hb, bytes)
+  const input = hb.hb_subset_input_create_or_fail()
+  if (input === 0) throw new Error('HarfBuzz could not start a subset (out of memory)')
+  try {
+    configure(hb, input)
     const subset = hb.hb_subset_or_fail(face, input)
     if (subset === 0) throw new Error('HarfBuzz could not subset the font')
     const blob = hb.hb_face_reference_blob(subset)
