@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
@@ -8,10 +8,12 @@ import {isPublished, releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
 import {carryMemo, fileMemo, recoverOutput, stageOutput, type OutputStage} from './output.js'
 import {storeMessages} from '../check/cache.js'
-import {renderOnWorkers} from './pool.js'
+import {RenderPool} from './pool.js'
+import type {WorkerSetup} from './worker.js'
 import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './render.js'
 import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
 import {sha256} from '../hash.js'
+import {fontPath} from '../package.js'
 
 export type RendererName = Renderer['name']
 
@@ -29,6 +31,8 @@ export interface BuildOptions {
   extraFiles?: ReadonlyArray<{path: string; data: () => string}>
   /** The output folder, when the caller opened it already (to start staging early). */
   output?: OutputFolder
+  /** Render workers the caller started early; the build closes them once rendered. Without it the build starts its own when there is enough to do. */
+  pool?: RenderPool
   onProgress?: (event: {done: number; total: number; current: string}) => void
 }
 
@@ -92,14 +96,9 @@ export class OutputFolder {
     return new OutputFolder(dir, manifest?.version === version ? manifest : null)
   }
 
-  /** Starts staging the new output, carrying the previous output's files over in the background. */
+  /** Starts staging the new output. */
   stage(): Promise<OutputStage> {
-    this.staging ??= stageOutput(this.dir).then((stage) => {
-      if (this.previous) {
-        stage.prefill([...Object.values(this.previous.releases).flatMap((entry) => Object.values(entry.files).flat()), ...this.previous.site.files])
-      }
-      return stage
-    })
+    this.staging ??= stageOutput(this.dir)
     return this.staging
   }
 
@@ -125,8 +124,12 @@ export class OutputFolder {
 export async function buildOutputs(
   root: string,
   entries: readonly CheckEntry[],
-  /** The renderers in the order they run, loaded only when something needs rendering. */
-  renderers: {names: readonly RendererName[]; load: () => Promise<readonly Renderer[]>},
+  /**
+   * The renderers in the order they run, loaded (those named, in that
+   * order) only when something needs rendering; `site` names those that make
+   * site-wide files.
+   */
+  renderers: {names: readonly RendererName[]; site: readonly RendererName[]; load: (names: readonly RendererName[]) => Promise<readonly Renderer[]>},
   lookup: JobLookup,
   context: RenderContext,
   options: BuildOptions
@@ -137,8 +140,16 @@ export async function buildOutputs(
   const previous = output.previous
   const shared = await sharedHash(root, context, options.version)
   const selected = new Set(renderers.names.filter((name) => !options.only || options.only.has(name)))
-  let loaded: Promise<readonly Renderer[]> | null = null
-  const load = () => (loaded ??= renderers.load())
+  // Each renderer is loaded once, whether for releases or for the site.
+  const loaded = new Map<RendererName, Promise<Renderer>>()
+  const load = async (names: readonly RendererName[]): Promise<Renderer[]> => {
+    const missing = names.filter((name) => !loaded.has(name))
+    if (missing.length > 0) {
+      const made = renderers.load(missing)
+      missing.forEach((name, i) => loaded.set(name, made.then((all) => all[i]!)))
+    }
+    return Promise.all(renderers.names.filter((name) => names.includes(name)).map((name) => loaded.get(name)!))
+  }
 
   // Plan: what each release needs rendered, and which files it keeps.
   const planned: Planned[] = []
@@ -175,12 +186,15 @@ export async function buildOutputs(
   }
 
   const stage = await output.stage()
+  const pool = options.pool ?? new RenderPool(workerSetup(options, context))
   context = {...context, memo: fileMemo(options.outDir, stage.dir)}
   const manifest: Manifest = {version: options.version, releases: {}, site: {hash: '', files: []}}
   let written = 0
   let unchanged = 0
+  // Work this thread does while the workers render.
+  let meanwhile: Promise<void> = Promise.resolve()
   try {
-    await inBatches(planned, async (plan) => {
+    const carry = async (plan: Planned) => {
       for (const [name, kept] of Object.entries(plan.kept) as Array<[RendererName, string[]]>) {
         const carried: string[] = []
         for (const file of kept) {
@@ -193,7 +207,19 @@ export async function buildOutputs(
         if (carried.length > 0) plan.record.files[name] = carried
       }
       if (plan.job) plan.item.files.push(...plan.job.carried)
-    })
+    }
+    // A release rendered again with some of its files kept (the e-mail
+    // alone, say) needs those first; the other releases' files are carried
+    // over while the rendering runs, and are needed only by the site.
+    const needed = (plan: Planned) => plan.job !== null && Object.keys(plan.kept).length > 0
+    await inBatches(planned.filter(needed), carry)
+    stage.prefill(planned.filter((plan) => !needed(plan)).flatMap((plan) => Object.values(plan.kept).flat()))
+    meanwhile = inBatches(
+      planned.filter((plan) => !needed(plan)),
+      carry
+    )
+    // Awaited below; settled here too, so that a failure is not reported as unhandled in between.
+    meanwhile.catch(() => undefined)
 
     // Render, on worker threads when there is enough to do, and write each
     // release's files as soon as they come so that they need not stay in memory.
@@ -207,31 +233,57 @@ export async function buildOutputs(
         plan.record.files[name] = made.map((file) => file.path)
       }
     }
+    // The model and the check cache depend on the releases alone (and the
+    // tool's version and config, in the site hash): unchanged, they are
+    // kept. Rendering adds only errors to the releases' messages, and an
+    // error means no output at all, so they can be written before it.
+    let modelWritten = false
+    const writeModel = async () => {
+      if (modelWritten) return
+      modelWritten = true
+      for (const file of [{path: 'releases.json', data: () => serializeModel(entries.map((entry) => entry.release), context.generator)}, ...(options.extraFiles ?? [])]) {
+        if (nothingChanged && (await stage.carry(file.path))) {
+          unchanged++
+        } else {
+          await stage.write(file.path, file.data())
+          written++
+        }
+      }
+    }
     let finished = 0
     const progress = (plan: Planned) => options.onProgress?.({done: ++finished, total: jobs.length, current: plan.entry.release.path})
     const kept = new Set<Planned>()
-    if (options.jobs > 1 && jobs.length >= minimumJobsForWorkers) {
+    // Workers already started (the build expected changes) are used for any
+    // number of releases; new ones only when there are enough to share.
+    if (options.jobs > 1 && jobs.length > 0 && (jobs.length >= minimumJobsForWorkers || pool.size > 0)) {
       const writes: Array<Promise<void>> = []
+      const rendering = pool.run(
+        jobs.map((plan) => plan.job!),
+        options.jobs,
+        stage.dir,
+        (index, outcome) => {
+          kept.add(jobs[index]!)
+          writes.push(keep(jobs[index]!, outcome))
+          progress(jobs[index]!)
+        }
+      )
+      // While the workers render, this thread writes the model and loads what makes the site.
+      meanwhile = meanwhile.then(writeModel)
+      meanwhile.catch(() => undefined)
+      if (!nothingChanged) void load(renderers.site.filter((name) => selected.has(name))).catch(() => undefined)
       try {
-        await renderOnWorkers(
-          jobs.map((plan) => plan.job!),
-          options.jobs,
-          {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir, stageDir: stage.dir},
-          (index, outcome) => {
-            kept.add(jobs[index]!)
-            writes.push(keep(jobs[index]!, outcome))
-            progress(jobs[index]!)
-          }
-        )
+        await rendering
       } catch {
         // A worker that stopped (out of its memory allowance on a very long
         // release, say) leaves its releases to this thread, below.
       }
       await Promise.all(writes)
     }
+    // Done with the workers: their memory is the site's to use.
+    await pool.close()
     const rest = jobs.filter((plan) => !kept.has(plan))
     if (rest.length > 0) {
-      const all = await load()
+      const all = await load(renderers.names)
       for (const renderer of all) if (selected.has(renderer.name)) await renderer.prepare?.(context)
       for (const plan of rest) {
         lookup.add(plan.job!)
@@ -240,10 +292,12 @@ export async function buildOutputs(
       }
     }
 
+    await meanwhile
     for (const plan of planned) manifest.releases[plan.entry.release.path] = plan.record
 
     const counts = countMessages(files)
     if (counts.errors > 0) {
+      await meanwhile.catch(() => undefined)
       await stage.abort()
       return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: jobs.length, ...counts, seconds: elapsed(started), files}
     }
@@ -264,7 +318,7 @@ export async function buildOutputs(
           .map((file) => stagedFile(stage.dir, file, origins))
       }
       const siteFiles: OutputFile[] = []
-      for (const renderer of await load()) {
+      for (const renderer of await load(renderers.site.filter((name) => selected.has(name)))) {
         if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
       }
       // A site file that is a release's file (the PDF) is linked, not written again.
@@ -276,24 +330,23 @@ export async function buildOutputs(
       manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
     }
 
-    // The model and the check cache depend on the releases alone (and the
-    // tool's version and config, in the site hash): unchanged, they are kept.
-    for (const file of [{path: 'releases.json', data: () => serializeModel(entries.map((entry) => entry.release), context.generator)}, ...(options.extraFiles ?? [])]) {
-      if (nothingChanged && (await stage.carry(file.path))) {
-        unchanged++
-      } else {
-        await stage.write(file.path, file.data())
-        written++
-      }
-    }
+    await (meanwhile = meanwhile.then(writeModel))
     await stage.write(manifestName, `${JSON.stringify(manifest, null, 2)}\n`)
     await carryMemo(options.outDir, stage)
     await stage.commit()
     return {ok: true, releases: entries.length, written, unchanged, rendered: jobs.length, ...countMessages(files), seconds: elapsed(started), files}
   } catch (error) {
+    await meanwhile.catch(() => undefined)
     await stage.abort()
     throw error
+  } finally {
+    await pool.close()
   }
+}
+
+/** What a render worker needs to load the project as this build sees it. */
+export function workerSetup(options: Pick<BuildOptions, 'configPath' | 'outDir'>, context: Pick<RenderContext, 'now' | 'generator'>): WorkerSetup {
+  return {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir}
 }
 
 /** A file of the new output whose bytes are read when first used; `origins` remembers where they came from. */
@@ -301,6 +354,9 @@ function stagedFile(dir: string, relative: string, origins: WeakMap<object, stri
   let data: Uint8Array | undefined
   return {
     path: relative,
+    get size() {
+      return data?.byteLength ?? statSync(path.join(dir, relative)).size
+    },
     get data() {
       if (!data) {
         data = new Uint8Array(readFileSync(path.join(dir, relative)))
@@ -334,14 +390,22 @@ async function readManifest(outDir: string): Promise<Manifest | null> {
 /** Everything besides a release's own file that its outputs depend on. */
 async function sharedHash(root: string, context: RenderContext, version: string): Promise<string> {
   const parts: string[] = [version, JSON.stringify({...context.config, positions: undefined})]
+  const files = new Set<string>()
   for (const folder of ['templates', 'fonts']) {
-    for (const file of await listFiles(path.join(root, folder))) {
-      parts.push(file, sha256(await readFile(path.join(root, folder, file))))
-    }
+    for (const file of await listFiles(path.join(root, folder))) files.add(path.join(root, folder, file))
   }
   for (const font of Object.values(context.config.fonts).flatMap((roles) => Object.values(roles).flat())) {
-    const bytes = await readFile(path.resolve(context.config.root, font)).catch(() => null)
-    parts.push(font, bytes ? sha256(bytes) : 'missing')
+    files.add(fontPath(context.config.root, font))
+  }
+  // Read in this thread: a few megabytes, and the thread pool may be busy staging the output.
+  for (const file of [...files].sort()) {
+    let bytes: Uint8Array | null = null
+    try {
+      bytes = readFileSync(file)
+    } catch {
+      // A missing font is reported by the renderers; here it only changes the hash.
+    }
+    parts.push(path.relative(root, file), bytes ? sha256(bytes) : 'missing')
   }
   return sha256(...parts)
 }

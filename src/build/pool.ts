@@ -1,61 +1,90 @@
 import {Worker} from 'node:worker_threads'
 import type {RenderJob, RenderOutcome} from './render.js'
-import type {WorkerSetup} from './worker.js'
+import type {WorkerJob, WorkerReply, WorkerSetup} from './worker.js'
 
 /** Heap bounds of a render worker, in megabytes. */
 export const workerLimits = {maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4}
 
+interface PoolWorker {
+  worker: Worker
+  /** Settles the job the worker is on. */
+  pending: {resolve: (outcome: RenderOutcome) => void; reject: (error: Error) => void} | null
+  failure: Error | null
+}
+
 /**
- * Renders jobs on worker threads, one per core by default, each loading
- * fonts and templates once. Each outcome is handed to `onDone` as it comes.
+ * Worker threads that render jobs, one per core by default, each loading
+ * fonts and templates once. A build can start them early (`warm`), so that
+ * they load while it checks; `run` adds more when there is more to do.
  */
-export async function renderOnWorkers(
-  jobs: readonly RenderJob[],
-  size: number,
-  setup: WorkerSetup,
-  onDone: (index: number, outcome: RenderOutcome) => void
-): Promise<void> {
-  let next = 0
-  const workers = Array.from(
-    {length: Math.max(1, Math.min(size, jobs.length))},
-    () =>
-      new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: setup,
-        // Bounds each worker's heap. Rendering makes much short-lived garbage,
-        // and V8's default young generation (tens of megabytes per thread)
-        // is most of a worker's memory; 4 MB costs little time. A worker that
-        // runs out of its old generation stops, and the build renders its
-        // releases in the main thread.
-        resourceLimits: workerLimits
-      })
-  )
-  try {
+export class RenderPool {
+  private readonly workers: PoolWorker[] = []
+
+  constructor(private readonly setup: WorkerSetup) {}
+
+  /** How many workers are started. */
+  get size(): number {
+    return this.workers.length
+  }
+
+  /** Starts workers until there are `count`. */
+  warm(count: number): void {
+    while (this.workers.length < count) this.workers.push(this.spawn())
+  }
+
+  /**
+   * Renders `jobs` on up to `size` workers, handing each outcome to
+   * `onDone` as it comes. Rejects when a worker fails or stops (out of its
+   * memory allowance, say); the jobs it had not done are not handed over.
+   */
+  async run(jobs: readonly RenderJob[], size: number, stageDir: string, onDone: (index: number, outcome: RenderOutcome) => void): Promise<void> {
+    this.warm(Math.min(size, jobs.length))
+    let next = 0
     await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) {
-                resolve()
-                return
-              }
-              const id = next++
-              worker.postMessage({id, job: jobs[id]})
-            }
-            worker.on('message', (message: {ready?: boolean; id?: number; outcome?: RenderOutcome; error?: string}) => {
-              if (message.ready) return send()
-              if (message.error !== undefined) return reject(new Error(message.error))
-              onDone(message.id!, message.outcome!)
-              send()
-            })
-            worker.on('error', reject)
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`a build worker stopped (exit code ${code})`))
-            })
-          })
-      )
+      this.workers.map(async (entry) => {
+        while (next < jobs.length) {
+          const id = next++
+          onDone(id, await this.render(entry, {job: jobs[id]!, stageDir}))
+        }
+      })
     )
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((entry) => entry.worker.terminate()))
+  }
+
+  private spawn(): PoolWorker {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: this.setup,
+      // Rendering makes much short-lived garbage, and V8's default young
+      // generation (tens of megabytes per thread) was most of a worker's
+      // memory; 4 MB costs little time. A worker that runs out of its old
+      // generation stops, and the build renders its releases itself.
+      resourceLimits: workerLimits
+    })
+    const entry: PoolWorker = {worker, pending: null, failure: null}
+    const fail = (error: Error) => {
+      entry.failure ??= error
+      entry.pending?.reject(entry.failure)
+      entry.pending = null
+    }
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = entry.pending
+      entry.pending = null
+      if ('error' in reply) pending?.reject(new Error(reply.error))
+      else pending?.resolve(reply.outcome)
+    })
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`a build worker stopped (exit code ${code})`)))
+    return entry
+  }
+
+  private render(entry: PoolWorker, job: WorkerJob): Promise<RenderOutcome> {
+    if (entry.failure) return Promise.reject(entry.failure)
+    return new Promise((resolve, reject) => {
+      entry.pending = {resolve, reject}
+      entry.worker.postMessage(job)
+    })
   }
 }

@@ -7,6 +7,8 @@ import type {Release} from '../release/model.js'
 export interface OutputFile {
   path: string
   data: Uint8Array | string
+  /** The length in bytes, when known without reading `data` (a file of the previous output). */
+  readonly size?: number
 }
 
 export interface RenderContext {

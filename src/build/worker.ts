@@ -1,25 +1,41 @@
 /**
  * A build worker thread: loads the project and its renderers once (fonts,
- * templates), then renders the jobs it is sent, one at a time.
+ * templates) as soon as it starts, then renders the jobs it is sent, one at
+ * a time. It may start before the build knows where its new output goes;
+ * results kept between builds (the memo) are looked up once the first job
+ * says.
  */
 import {parentPort, workerData} from 'node:worker_threads'
-import {createRenderers} from '../cli/build.js'
-import {loadProject} from '../cli/project.js'
+import {readProjectConfig} from '../cli/config-file.js'
 import {fileMemo} from './output.js'
-import {JobLookup, renderJob, type RenderJob} from './render.js'
+import {JobLookup, renderJob, type RenderJob, type RenderOutcome} from './render.js'
+import {createRenderers} from './renderers.js'
 import type {RenderContext} from './renderer.js'
 
 export interface WorkerSetup {
   configPath: string
   now: string
   generator: string
-  /** The previous output and the one being staged, for the build's memo. */
+  /** The previous output, for the build's memo. */
   outDir: string
+}
+
+export interface WorkerJob {
+  job: RenderJob
+  /** The output being staged, where new memo results go. */
   stageDir: string
 }
 
+export type WorkerReply = {outcome: RenderOutcome} | {error: string}
+
 const setup = workerData as WorkerSetup
-const project = await loadProject(setup.configPath)
+let staged: (stageDir: string) => void
+const memo = new Promise<NonNullable<RenderContext['memo']>>((resolve) => {
+  staged = (stageDir) => resolve(fileMemo(setup.outDir, stageDir))
+})
+
+// The build checked the config and the releases; this thread loads neither the rules nor the Markdown reader.
+const project = await readProjectConfig(setup.configPath, null)
 const lookup = new JobLookup()
 const renderers = await createRenderers(lookup)
 const context: RenderContext = {
@@ -27,17 +43,24 @@ const context: RenderContext = {
   root: project.root,
   now: new Date(setup.now),
   generator: setup.generator,
-  memo: fileMemo(setup.outDir, setup.stageDir)
+  memo: async (key, make) => (await memo)(key, make)
 }
-for (const renderer of renderers) await renderer.prepare?.(context)
+const prepared = (async () => {
+  for (const renderer of renderers) await renderer.prepare?.(context)
+})()
+// Settled later, by the first job; until then it must not count as unhandled.
+prepared.catch(() => undefined)
 
-parentPort!.on('message', async ({id, job}: {id: number; job: RenderJob}) => {
+parentPort!.on('message', async ({job, stageDir}: WorkerJob) => {
+  let reply: WorkerReply
   try {
+    staged(stageDir)
+    await prepared
     lookup.add(job)
     // Copied, not transferred: a Buffer may be a view into a pool shared with other buffers.
-    parentPort!.postMessage({id, outcome: await renderJob(job, renderers, context)})
+    reply = {outcome: await renderJob(job, renderers, context)}
   } catch (error) {
-    parentPort!.postMessage({id, error: error instanceof Error ? error.stack ?? error.message : String(error)})
+    reply = {error: error instanceof Error ? (error.stack ?? error.message) : String(error)}
   }
+  parentPort!.postMessage(reply)
 })
-parentPort!.postMessage({ready: true})

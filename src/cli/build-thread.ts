@@ -9,7 +9,7 @@ import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {BuildReport, RendererName} from '../build/build.js'
 import {restoreMessages, storeMessages, type StoredMessage} from '../check/cache.js'
-import {UsageError} from './project.js'
+import {UsageError} from './usage.js'
 
 export interface BuildRequest {
   configPath: string

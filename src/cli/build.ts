@@ -1,6 +1,6 @@
 import {buildOutputs, OutputFolder, type BuildOptions, type BuildReport, type RendererName} from '../build/build.js'
 import {JobLookup} from '../build/render.js'
-import type {Renderer} from '../build/renderer.js'
+import {createRenderers, rendererOrder} from '../build/renderers.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {checkCacheKey, type CheckCache} from '../check/cache.js'
@@ -12,19 +12,7 @@ export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles' | 'output'>
 /** Where a build keeps the models and messages of the releases it checked, for the next build. */
 const checkCacheName = '.pressroom-check.json'
 
-/** The renderers of a build, in the order they run: later ones use earlier ones' files. */
-export async function createRenderers(lookup: JobLookup): Promise<Renderer[]> {
-  // Loaded here rather than at start-up: a build with nothing to render needs none of them.
-  const [{createPdfRenderer}, {createSiteRenderer}, {createEmailRenderer}] = await Promise.all([
-    import('../render/pdf/index.js'),
-    import('../render/site/index.js'),
-    import('../render/email/index.js')
-  ])
-  return [createPdfRenderer({sourceFor: lookup.sourceFor}), createSiteRenderer({messagesFor: lookup.messagesFor}), createEmailRenderer()]
-}
-
-/** The names of `createRenderers`' renderers, in the same order. */
-export const rendererOrder: readonly RendererName[] = ['pdf', 'html', 'email']
+export {createRenderers, rendererOrder} from '../build/renderers.js'
 
 /**
  * Checks every release, then, only when none has an error, renders the
@@ -66,7 +54,7 @@ export async function buildProject(project: Project, options: BuildCommandOption
   }
   const context = {config: project.config, root: project.root, now: options.now, generator: `pressroom ${options.version}`}
   const lookup = new JobLookup()
-  const report = await buildOutputs(project.root, entries, {names: rendererOrder, load: () => createRenderers(lookup)}, lookup, context, {
+  const report = await buildOutputs(project.root, entries, {names: rendererOrder, site: ['html'], load: (names) => createRenderers(lookup, names)}, lookup, context, {
     ...options,
     output,
     extraFiles: [{path: checkCacheName, data: () => JSON.stringify(cacheOf(entries, key))}]

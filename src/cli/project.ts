@@ -2,43 +2,20 @@ import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {CheckEntry} from '../check/index.js'
 import {rules} from '../check/rules/index.js'
-import type {Config} from '../config/model.js'
-import {parseGlossary} from '../config/glossary.js'
-import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
 import {loadFontCoverage} from '../text/coverage.js'
+import {readProjectConfig, type Project} from './config-file.js'
 import {UsageError} from './usage.js'
 
 export {UsageError} from './usage.js'
 
-export interface Project {
-  root: string
-  config: Config
-}
+export type {Project} from './config-file.js'
 
-/** Reads and validates `pressroom.yaml`; config errors are usage errors. */
+/** Reads and validates `pressroom.yaml` and the glossary, and loads what the fonts cover; config errors are usage errors. */
 export async function loadProject(configPath: string): Promise<Project> {
-  const absolute = path.resolve(configPath)
-  let text: string
-  try {
-    text = await readFile(absolute, 'utf8')
-  } catch {
-    throw new UsageError(
-      `cannot read ${configPath}; run pressroom in the project folder (the one with pressroom.yaml) or pass --config FILE`
-    )
-  }
-  const root = path.dirname(absolute)
-  const {config, file} = parseConfig(path.relative(process.cwd(), absolute) || configPath, root, text.replace(/^\uFEFF/, ''), rules.map((rule) => rule.id))
-  if (!config) throw new UsageError(`${configPath} has errors; fix them and run again`, [file])
-  const glossaryPath = path.join(root, 'glossary.yaml')
-  const glossaryText = await readFile(glossaryPath, 'utf8').catch(() => null)
-  if (glossaryText !== null) {
-    const parsed = parseGlossary(path.relative(process.cwd(), glossaryPath), glossaryText.replace(/^\uFEFF/, ''))
-    if (!parsed.glossary) throw new UsageError('glossary.yaml has errors; fix them and run again', [parsed.file])
-    config.glossary = parsed.glossary
-  }
-  config.coverage = loadFontCoverage(config)
-  return {root, config}
+  const project = await readProjectConfig(configPath, rules.map((rule) => rule.id))
+  project.config.coverage = loadFontCoverage(project.config)
+  return project
 }
 
 /** Every `*.md` under `releases/`, as paths relative to the project root with `/` separators, sorted. */

@@ -15,7 +15,7 @@ type Schema =
   | {kind: 'enum'; values: readonly string[]}
   | {kind: 'count'; min: number; max: number}
   | {kind: 'object'; keys: Record<string, Schema>; required?: readonly string[]}
-  | {kind: 'map'; keys: () => readonly string[]; value: Schema}
+  | {kind: 'map'; keys: () => readonly string[] | null; value: Schema}
 
 const string: Schema = {kind: 'string'}
 const strings: Schema = {kind: 'strings'}
@@ -24,7 +24,7 @@ const fontRoles: Schema = {kind: 'object', keys: {regular: strings, bold: string
 
 const ruleSettings = ['off', 'warn', 'error'] as const
 
-function configSchema(ruleIds: readonly string[]): Schema {
+function configSchema(ruleIds: readonly string[] | null): Schema {
   return {
     kind: 'object',
     required: ['organisation', 'title', 'reference'],
@@ -72,7 +72,12 @@ export interface ParsedConfig {
  * line:column: YAML syntax, unknown or misspelled keys (with a did-you-mean),
  * wrong types, missing required keys, an invalid reference pattern.
  */
-export function parseConfig(path: string, root: string, text: string, ruleIds: readonly string[]): ParsedConfig {
+/**
+ * Parses and validates `pressroom.yaml`. `ruleIds` are the rule names the
+ * `rules:` map may use; null takes any (a build's render threads read a
+ * config the build checked already, without loading the rules).
+ */
+export function parseConfig(path: string, root: string, text: string, ruleIds: readonly string[] | null): ParsedConfig {
   const file = new VFile({path, value: text})
   const place = location(file)
   const lineCounter = new LineCounter()
@@ -131,14 +136,15 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
           error(`\`${key}\` must be a set of \`key: value\` lines`, range)
           return undefined
         }
+        // A map without known keys takes any (rule names, when the caller checked them already).
         const known = schema.kind === 'object' ? Object.keys(schema.keys) : schema.keys()
         const out: Record<string, unknown> = {}
         for (const pair of node.items) {
           const keyNode = pair.key as YamlNode
           const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
           const path = key ? `${key}.${name}` : name
-          const childSchema = schema.kind === 'object' ? schema.keys[name] : known.includes(name) ? schema.value : undefined
-          if (!childSchema) {
+          const childSchema = schema.kind === 'object' ? schema.keys[name] : !known || known.includes(name) ? schema.value : undefined
+          if (!childSchema && known) {
             const suggestion = closest(name, known)
             const what = schema.kind === 'map' && key === 'rules' ? 'rule' : 'key'
             error(
@@ -148,6 +154,7 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
             )
             continue
           }
+          if (!childSchema) continue
           out[name] = validate(pair.value as YamlNode | null, childSchema, path, keyNode.range)
         }
         if (schema.kind === 'object') {

@@ -117,7 +117,7 @@ export async function renderSiteFiles(releases: readonly RenderedRelease[], asse
     if (!onSite(release, context) || taken.has(identity.id)) continue
     taken.add(identity.id)
     const pdf = rendered.files.find((file) => file.path === `${siteFolder}${sitePaths.pdf(identity)}`) ?? null
-    items.push({release, identity, pdf: pdf ? {length: byteLength(pdf.data)} : null})
+    items.push({release, identity, pdf: pdf ? {length: pdf.size ?? byteLength(pdf.data)} : null})
     const characters = rendered.files.find((file) => file.path === charactersPath(identity.id))
     if (characters) pages.push(textOf(characters.data))
     else for (const file of rendered.files) if (file.path.startsWith(siteFolder) && file.path.endsWith('.html')) pages.push(textOf(file.data))
