@@ -28,7 +28,7 @@ export interface BuildOptions {
   /** For worker threads: the config file they load the project from. */
   configPath: string
   /** More files to write with the outputs (the check cache), made only when something changed. */
-  extraFiles?: ReadonlyArray<{path: string; data: () => string}>
+  extraFiles?: ReadonlyArray<{path: string; data: () => Iterable<string>}>
   /** The output folder, when the caller opened it already (to start staging early). */
   output?: OutputFolder
   /** Render workers the caller started early; the build closes them once rendered. Without it the build starts its own when there is enough to do. */
@@ -372,10 +372,18 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
 }
 
-/** The parsed model of every release; no clock, so the bytes depend on the input alone. */
-export function serializeModel(releases: readonly Release[], generator: string): string {
+/**
+ * The parsed model of every release, as `JSON.stringify({generator,
+ * releases}, null, 2)` writes it, one release at a time: the whole text of
+ * hundreds of releases would be tens of megabytes in memory at once. No
+ * clock, so the bytes depend on the input alone.
+ */
+export function* serializeModel(releases: readonly Release[], generator: string): Generator<string> {
   const sorted = [...releases].sort((a, b) => a.path.localeCompare(b.path))
-  return `${JSON.stringify({generator, releases: sorted}, null, 2)}\n`
+  yield `{\n  "generator": ${JSON.stringify(generator)},\n  "releases": [`
+  // JSON strings hold no line breaks, so indenting every line nests the release two levels down.
+  for (const [i, release] of sorted.entries()) yield `${i > 0 ? ',' : ''}\n    ${JSON.stringify(release, null, 2).replaceAll('\n', '\n    ')}`
+  yield sorted.length > 0 ? '\n  ]\n}\n' : ']\n}\n'
 }
 
 async function readManifest(outDir: string): Promise<Manifest | null> {

@@ -18,8 +18,8 @@ export interface OutputStage {
    * carried nor written by the commit are taken out again.
    */
   prefill(relatives: readonly string[]): void
-  /** Writes a file of the new output. */
-  write(relative: string, data: Uint8Array | string): Promise<void>
+  /** Writes a file of the new output (text may come in pieces). */
+  write(relative: string, data: Uint8Array | string | Iterable<string>): Promise<void>
   /** Carries a file over from the previous output unchanged (a hard link when possible). */
   carry(relative: string): Promise<boolean>
   /** Gives a file of the new output a second name (a hard link when possible). */

@@ -1,10 +1,11 @@
 import {buildOutputs, OutputFolder, type BuildOptions, type BuildReport, type RendererName} from '../build/build.js'
+import {collectGarbage} from '../build/memory.js'
 import {JobLookup} from '../build/render.js'
 import {createRenderers, rendererOrder} from '../build/renderers.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {checkCacheKey, type CheckCache} from '../check/cache.js'
-import {cacheOf, checkProject, hasErrors} from './check.js'
+import {checkProject, hasErrors, serializeCache} from './check.js'
 import type {Project} from './project.js'
 
 export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles' | 'output'>
@@ -36,6 +37,7 @@ export async function buildProject(project: Project, options: BuildCommandOption
       if (changed) void output.stage().catch(() => undefined)
     }
   })
+  collectGarbage()
   const files = entries.map((entry) => entry.file)
   if (hasErrors(files)) {
     await output.abort()
@@ -57,7 +59,7 @@ export async function buildProject(project: Project, options: BuildCommandOption
   const report = await buildOutputs(project.root, entries, {names: rendererOrder, site: ['html'], load: (names) => createRenderers(lookup, names)}, lookup, context, {
     ...options,
     output,
-    extraFiles: [{path: checkCacheName, data: () => JSON.stringify(cacheOf(entries, key))}]
+    extraFiles: [{path: checkCacheName, data: () => serializeCache(entries, key)}]
   })
   return {...report, seconds: Math.round(performance.now() - started) / 1000}
 }

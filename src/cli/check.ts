@@ -114,3 +114,14 @@ export function cacheOf(entries: readonly CheckEntry[], key: string): CheckCache
   return cache
 }
 
+/** `JSON.stringify(cacheOf(entries, key))`, one release at a time (the whole text is megabytes). */
+export function* serializeCache(entries: readonly CheckEntry[], key: string): Generator<string> {
+  let first = true
+  yield '{'
+  for (const [path, cached] of Object.entries(cacheOf(entries, key))) {
+    yield `${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(cached)}`
+    first = false
+  }
+  yield '}'
+}
+
