@@ -195,9 +195,9 @@ export async function buildOutputs(
   let meanwhile: Promise<void> = Promise.resolve()
   try {
     const carry = async (plan: Planned) => {
-      for (const [name, kept] of Object.entries(plan.kept) as Array<[RendererName, string[]]>) {
+      for (const [name, previousFiles] of Object.entries(plan.kept) as Array<[RendererName, string[]]>) {
         const carried: string[] = []
-        for (const file of kept) {
+        for (const file of previousFiles) {
           if (!(await stage.carry(file))) continue
           carried.push(file)
           unchanged++

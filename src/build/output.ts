@@ -136,7 +136,7 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
         queue.push({relative, resolve})
       }
       // In slices of a few milliseconds, with synchronous calls: thousands
-      // of links cost a third as much so as through the thread pool, and
+      // of links cost a third of what they cost through the thread pool, and
       // the build's own work (rendering results, writes) goes on between.
       const slice = () => {
         const until = performance.now() + 8
