@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -278,6 +278,22 @@ describe('pressroom build, second run', () => {
     const third = JSON.parse((await pressroom(dir, 'build', '--json')).stdout)
     expect(third.warnings).toBe(4)
     expect(JSON.stringify(third.diagnostics)).toMatch(/`UENO Atsushi` is in the English \(9:\d+\) but not in this Khmer text/)
+  })
+})
+
+describe('pressroom build, workers started early', () => {
+  it('ends promptly when a touched release needs nothing rendered, and renders an edited one on them', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const build = async () => JSON.parse((await pressroom(dir, 'build', '--json', '--jobs', '2')).stdout)
+    expect(await build()).toMatchObject({ok: true, rendered: 1})
+    // Newer than the last build: workers start while the check finds nothing to do.
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(path.join(dir, seedPath), later, later)
+    expect(await build()).toMatchObject({ok: true, rendered: 0, written: 0})
+    writeFileSync(path.join(dir, seedPath), readRepoFile(seedPath).toString('utf8').replace('This grant will', 'This grant shall'))
+    utimesSync(path.join(dir, seedPath), later, new Date(later.getTime() + 60_000))
+    expect(await build()).toMatchObject({ok: true, rendered: 1})
+    expect(readFileSync(path.join(dir, 'out/site/en/2026/010/index.html'), 'utf8')).toContain('This grant shall')
   })
 })
 
