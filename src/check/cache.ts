@@ -28,9 +28,17 @@ export interface StoredMessage {
 
 export type CheckCache = Record<string, CachedCheck>
 
-/** The part of a cache key shared by every file: the tool's version and the config, glossary included. */
+/**
+ * The part of a cache key shared by every file: the tool's version, the
+ * config (glossary included) and the fonts' bytes, which decide what
+ * `missing-glyph` reports.
+ */
 export function checkCacheKey(version: string, config: Config): string {
-  return sha256(version, JSON.stringify({...config, positions: undefined, path: undefined, root: undefined, coverage: undefined}))
+  return sha256(
+    version,
+    JSON.stringify({...config, positions: undefined, path: undefined, root: undefined, coverage: undefined}),
+    config.coverage?.fingerprint ?? 'fonts unreadable'
+  )
 }
 
 export function fileHash(key: string, bytes: Uint8Array): string {

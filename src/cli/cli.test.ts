@@ -281,6 +281,21 @@ describe('pressroom build, second run', () => {
   })
 })
 
+describe('pressroom build, check cache and fonts', () => {
+  it('checks again when a font file changes under the same name', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    mkdirSync(path.join(dir, 'fonts'))
+    cpSync(path.join(repoRoot, 'fonts/NotoSansKhmer-Regular.ttf'), path.join(dir, 'fonts/NotoSansKhmer-Regular.ttf'))
+    expect((await pressroom(dir, 'build', '--jobs', '1')).code).toBe(0)
+    // A Latin font in the Khmer font's place: the Khmer text has no glyphs
+    // now. Only the web pages are rendered, so the check alone can say so.
+    cpSync(path.join(repoRoot, 'fonts/NotoSans-Regular.ttf'), path.join(dir, 'fonts/NotoSansKhmer-Regular.ttf'))
+    const result = await pressroom(dir, 'build', '--json', '--jobs', '1', '--only', 'html')
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout).diagnostics.flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))).toContain('missing-glyph')
+  })
+})
+
 describe('pressroom build, workers started early', () => {
   it('ends promptly when a touched release needs nothing rendered, and renders an edited one on them', async () => {
     const dir = project({[seedPath]: readRepoFile(seedPath)})

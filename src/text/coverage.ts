@@ -1,4 +1,5 @@
 import type {Config, FontRole} from '../config/model.js'
+import {sha256} from '../hash.js'
 import {fontPath} from '../package.js'
 import type {Lang} from '../release/model.js'
 import {FontLoadError, loadFont, type LoadedFont} from './fonts.js'
@@ -7,6 +8,8 @@ import {coversCodePoint} from './itemize.js'
 /** Which characters the configured fonts can draw, per language and role. */
 export interface FontCoverage {
   covers(lang: Lang, role: FontRole, codePoint: number): boolean
+  /** A hash of the fonts' bytes: results that depend on the coverage are kept only while it is the same. */
+  fingerprint: string
 }
 
 /**
@@ -25,7 +28,9 @@ export function loadFontCoverage(config: Config): FontCoverage | null {
     if (error instanceof FontLoadError) return null
     throw error
   }
+  const fonts = [...new Set([...chains.values()].flat())]
   return {
-    covers: (lang, role, codePoint) => (chains.get(`${lang}/${role}`) ?? []).some((font) => coversCodePoint(font, codePoint))
+    covers: (lang, role, codePoint) => (chains.get(`${lang}/${role}`) ?? []).some((font) => coversCodePoint(font, codePoint)),
+    fingerprint: sha256(...[...chains].map(([chain, list]) => `${chain}:${list.map((font) => fonts.indexOf(font)).join(',')}`), ...fonts.map((font) => sha256(font.bytes)))
   }
 }
