@@ -34,20 +34,27 @@ export class RenderPool {
 
   /**
    * Renders `jobs` on up to `size` workers, handing each outcome to
-   * `onDone` as it comes. Rejects when a worker fails or stops (out of its
-   * memory allowance, say); the jobs it had not done are not handed over.
+   * `onDone` as it comes. When a worker fails or stops (out of its memory
+   * allowance, say), no more jobs are handed out; once the others have
+   * finished theirs, it rejects, and the jobs not done are the caller's.
    */
   async run(jobs: readonly RenderJob[], size: number, stageDir: string, onDone: (index: number, outcome: RenderOutcome) => void): Promise<void> {
     this.warm(Math.min(size, jobs.length))
     let next = 0
+    let failure: unknown = null
     await Promise.all(
       this.workers.map(async (entry) => {
-        while (next < jobs.length) {
+        while (failure === null && next < jobs.length) {
           const id = next++
-          onDone(id, await this.render(entry, {job: jobs[id]!, stageDir}))
+          try {
+            onDone(id, await this.render(entry, {job: jobs[id]!, stageDir}))
+          } catch (error) {
+            failure ??= error
+          }
         }
       })
     )
+    if (failure !== null) throw failure
   }
 
   async close(): Promise<void> {
