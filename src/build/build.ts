@@ -6,7 +6,7 @@ import type {CheckEntry} from '../check/index.js'
 import {addMessage} from '../diagnostic/message.js'
 import {isPublished, releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
-import {carryMemo, fileMemo, recoverOutput, stageOutput, type OutputStage} from './output.js'
+import {carryMemo, fileMemo, recoverOutput, stageOutput} from './output.js'
 import {storeMessages} from '../check/cache.js'
 import {RenderPool} from './pool.js'
 import type {WorkerSetup} from './worker.js'
@@ -29,8 +29,6 @@ export interface BuildOptions {
   configPath: string
   /** More files to write with the outputs (the check cache), made only when something changed. */
   extraFiles?: ReadonlyArray<{path: string; data: () => Iterable<string>}>
-  /** The output folder, when the caller opened it already (to start staging early). */
-  output?: OutputFolder
   /** Render workers the caller started early; the build closes them once rendered. Without it the build starts its own when there is enough to do. */
   pool?: RenderPool
   onProgress?: (event: {done: number; total: number; current: string}) => void
@@ -77,42 +75,6 @@ interface Planned {
 }
 
 /**
- * The output folder as a build finds it: the previous build's manifest, and
- * the new output, staged only once something is known to change (a build
- * that changes nothing leaves the folder alone).
- */
-export class OutputFolder {
-  private staging: Promise<OutputStage> | null = null
-
-  private constructor(
-    readonly dir: string,
-    /** The previous build's manifest, when the same version of pressroom made it. */
-    readonly previous: Manifest | null
-  ) {}
-
-  static async open(dir: string, version: string): Promise<OutputFolder> {
-    await recoverOutput(dir)
-    const manifest = await readManifest(dir)
-    return new OutputFolder(dir, manifest?.version === version ? manifest : null)
-  }
-
-  /** Starts staging the new output. */
-  stage(): Promise<OutputStage> {
-    this.staging ??= stageOutput(this.dir)
-    return this.staging
-  }
-
-  get staged(): boolean {
-    return this.staging !== null
-  }
-
-  /** Throws the staged output away, if there is one. */
-  async abort(): Promise<void> {
-    if (this.staging) await (await this.staging).abort()
-  }
-}
-
-/**
  * Renders checked releases into the output folder. A release is rendered
  * again only when its file, the config, the glossary, the templates, the
  * fonts or the tool's version changed (content hashes kept in a manifest);
@@ -136,8 +98,10 @@ export async function buildOutputs(
 ): Promise<BuildReport> {
   const started = performance.now()
   const files = entries.map((entry) => entry.file)
-  const output = options.output ?? (await OutputFolder.open(options.outDir, options.version))
-  const previous = output.previous
+  // A half-swapped output left by a killed build is put back first, even when nothing is to be written.
+  await recoverOutput(options.outDir)
+  const found = await readManifest(options.outDir)
+  const previous = found?.version === options.version ? found : null
   const shared = await sharedHash(root, context, options.version)
   const selected = new Set(renderers.names.filter((name) => !options.only || options.only.has(name)))
   // Each renderer is loaded once, whether for releases or for the site.
@@ -178,14 +142,14 @@ export async function buildOutputs(
   const nothingChanged = previous?.site.hash === siteHash && jobs.length === 0
 
   // Nothing to render and the site the same: the output stays as it is.
-  if (nothingChanged && !output.staged) {
+  if (nothingChanged) {
     const counts = countMessages(files)
     if (counts.errors > 0) return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: 0, ...counts, seconds: elapsed(started), files}
     const unchanged = planned.reduce((sum, plan) => sum + Object.values(plan.kept).flat().length, 0) + previous.site.files.length + 1 + (options.extraFiles?.length ?? 0)
     return {ok: true, releases: entries.length, written: 0, unchanged, rendered: 0, ...counts, seconds: elapsed(started), files}
   }
 
-  const stage = await output.stage()
+  const stage = await stageOutput(options.outDir)
   const pool = options.pool ?? new RenderPool(workerSetup(options, context))
   context = {...context, memo: fileMemo(options.outDir, stage.dir)}
   const manifest: Manifest = {version: options.version, releases: {}, site: {hash: '', files: []}}
@@ -233,23 +197,17 @@ export async function buildOutputs(
         plan.record.files[name] = made.map((file) => file.path)
       }
     }
-    // The model and the check cache depend on the releases alone (and the
-    // tool's version and config, in the site hash): unchanged, they are
-    // kept. Rendering adds only errors to the releases' messages, and an
-    // error means no output at all, so they can be written before it.
-    let modelWritten = false
-    const writeModel = async () => {
-      if (modelWritten) return
-      modelWritten = true
-      for (const file of [{path: 'releases.json', data: () => serializeModel(entries.map((entry) => entry.release), context.generator)}, ...(options.extraFiles ?? [])]) {
-        if (nothingChanged && (await stage.carry(file.path))) {
-          unchanged++
-        } else {
+    // The model and the check cache. Rendering adds only errors to the
+    // releases' messages, and an error means no output at all, so they can
+    // be written before it, once.
+    let modelWrite: Promise<void> | null = null
+    const writeModel = () =>
+      (modelWrite ??= (async () => {
+        for (const file of [{path: 'releases.json', data: () => serializeModel(entries.map((entry) => entry.release), context.generator)}, ...(options.extraFiles ?? [])]) {
           await stage.write(file.path, file.data())
           written++
         }
-      }
-    }
+      })())
     let finished = 0
     const progress = (plan: Planned) => options.onProgress?.({done: ++finished, total: jobs.length, current: plan.entry.release.path})
     const kept = new Set<Planned>()
@@ -270,7 +228,7 @@ export async function buildOutputs(
       // While the workers render, this thread writes the model and loads what makes the site.
       meanwhile = meanwhile.then(writeModel)
       meanwhile.catch(() => undefined)
-      if (!nothingChanged) void load(renderers.site.filter((name) => selected.has(name))).catch(() => undefined)
+      void load(renderers.site.filter((name) => selected.has(name))).catch(() => undefined)
       try {
         await rendering
       } catch {
@@ -305,30 +263,25 @@ export async function buildOutputs(
     // Site-wide files depend on every release, including whether it is
     // published at `now`, which each release's hash holds.
     const done = planned.map((plan) => plan.item)
-    if (nothingChanged) {
-      for (const file of previous.site.files) if (await stage.carry(file)) unchanged++
-      manifest.site = previous.site
-    } else {
-      // The site is made from every release's files (it copies the PDFs):
-      // each is read from the new output only when asked for.
-      const origins = new WeakMap<object, string>()
-      for (const plan of planned) {
-        plan.item.files = Object.values(plan.record.files)
-          .flat()
-          .map((file) => stagedFile(stage.dir, file, origins))
-      }
-      const siteFiles: OutputFile[] = []
-      for (const renderer of await load(renderers.site.filter((name) => selected.has(name)))) {
-        if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
-      }
-      // A site file that is a release's file (the PDF) is linked, not written again.
-      await inBatches(siteFiles, (file) => {
-        const origin = typeof file.data === 'object' ? origins.get(file.data) : undefined
-        return origin ? stage.duplicate(origin, file.path) : stage.write(file.path, file.data)
-      })
-      written += siteFiles.length
-      manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
+    // The site is made from every release's files (it copies the PDFs):
+    // each is read from the new output only when asked for.
+    const origins = new WeakMap<object, string>()
+    for (const plan of planned) {
+      plan.item.files = Object.values(plan.record.files)
+        .flat()
+        .map((file) => stagedFile(stage.dir, file, origins))
     }
+    const siteFiles: OutputFile[] = []
+    for (const renderer of await load(renderers.site.filter((name) => selected.has(name)))) {
+      if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
+    }
+    // A site file that is a release's file (the PDF) is linked, not written again.
+    await inBatches(siteFiles, (file) => {
+      const origin = typeof file.data === 'object' ? origins.get(file.data) : undefined
+      return origin ? stage.duplicate(origin, file.path) : stage.write(file.path, file.data)
+    })
+    written += siteFiles.length
+    manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
 
     await (meanwhile = meanwhile.then(writeModel))
     await stage.write(manifestName, `${JSON.stringify(manifest, null, 2)}\n`)

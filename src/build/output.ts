@@ -14,8 +14,9 @@ export interface OutputStage {
   dir: string
   /**
    * Starts carrying these files of the previous output over in the
-   * background, ahead of the build knowing which it keeps. Those neither
-   * carried nor written by the commit are taken out again.
+   * background, while the build does other work; `carry` and `write` wait
+   * for a file's turn. Those neither carried nor written by the commit are
+   * taken out again.
    */
   prefill(relatives: readonly string[]): void
   /** Writes a file of the new output (text may come in pieces). */

@@ -1,4 +1,4 @@
-import {buildOutputs, OutputFolder, type BuildOptions, type BuildReport, type RendererName} from '../build/build.js'
+import {buildOutputs, type BuildOptions, type BuildReport, type RendererName} from '../build/build.js'
 import {collectGarbage} from '../build/memory.js'
 import {JobLookup} from '../build/render.js'
 import {createRenderers, rendererOrder} from '../build/renderers.js'
@@ -8,7 +8,7 @@ import {checkCacheKey, type CheckCache} from '../check/cache.js'
 import {checkProject, hasErrors, serializeCache} from './check.js'
 import type {Project} from './project.js'
 
-export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles' | 'output'>
+export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles'>
 
 /** Where a build keeps the models and messages of the releases it checked, for the next build. */
 const checkCacheName = '.pressroom-check.json'
@@ -27,20 +27,10 @@ export async function buildProject(project: Project, options: BuildCommandOption
     (text) => JSON.parse(text) as CheckCache,
     () => null
   )
-  const output = await OutputFolder.open(options.outDir, options.version)
-  const {entries} = await checkProject(project, [], {
-    cache: {key, previous},
-    // A release file that is new or changed since the last build means new
-    // outputs: staging them starts now, beside the checks.
-    onRead: (read) => {
-      const changed = !previous || read.length !== Object.keys(previous).length || read.some((entry) => !entry.cached)
-      if (changed) void output.stage().catch(() => undefined)
-    }
-  })
+  const {entries} = await checkProject(project, [], {cache: {key, previous}})
   collectGarbage()
   const files = entries.map((entry) => entry.file)
   if (hasErrors(files)) {
-    await output.abort()
     const counted = files.flatMap((file) => file.messages)
     return {
       ok: false,
@@ -58,7 +48,6 @@ export async function buildProject(project: Project, options: BuildCommandOption
   const lookup = new JobLookup()
   const report = await buildOutputs(project.root, entries, {names: rendererOrder, site: ['html'], load: (names) => createRenderers(lookup, names)}, lookup, context, {
     ...options,
-    output,
     extraFiles: [{path: checkCacheName, data: () => serializeCache(entries, key)}]
   })
   return {...report, seconds: Math.round(performance.now() - started) / 1000}

@@ -28,17 +28,12 @@ export interface CheckResult {
 export async function checkProject(
   project: Project,
   args: readonly string[] = [],
-  options: {
-    cache?: {key: string; previous: CheckCache | null}
-    /** Called once every release is read, before the rules run. */
-    onRead?: (entries: readonly CheckEntry[]) => void
-  } = {}
+  options: {cache?: {key: string; previous: CheckCache | null}} = {}
 ): Promise<CheckResult> {
   const all = await listReleases(project.root)
   const wanted = args.length > 0 ? await resolveReleasePaths(project.root, args) : all
   const paths = [...new Set([...all, ...wanted])].sort()
   const entries = options.cache ? await readEntriesCached(project.root, paths, options.cache.key, options.cache.previous) : await readEntries(project.root, paths)
-  options.onRead?.(entries)
   const fixes = checkReleases(entries, project.config)
   const wantedSet = new Set(wanted)
   return {

@@ -70,6 +70,7 @@ export interface ShapeCliOptions {
   showUnicode?: boolean
   showLineNum?: boolean
 }
+
 export const processIo: ShapeIo = {
   // A getter: touching process.stdin opens it, which only the stdin mode needs.
   get stdin() {
@@ -82,6 +83,7 @@ export const processIo: ShapeIo = {
     process.exitCode = code
   }
 }
+
 /** Add the `shape` subcommand to `program`. */
 export function registerShape(program: Command, io: ShapeIo = processIo): Command {
   return program

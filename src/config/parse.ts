@@ -144,7 +144,9 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
           const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
           const path = key ? `${key}.${name}` : name
           const childSchema = schema.kind === 'object' ? schema.keys[name] : !known || known.includes(name) ? schema.value : undefined
-          if (!childSchema && known) {
+          if (!childSchema) {
+            // Not reached for a map without known keys, which takes every key.
+            if (!known) continue
             const suggestion = closest(name, known)
             const what = schema.kind === 'map' && key === 'rules' ? 'rule' : 'key'
             error(
@@ -154,7 +156,6 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
             )
             continue
           }
-          if (!childSchema) continue
           out[name] = validate(pair.value as YamlNode | null, childSchema, path, keyNode.range)
         }
         if (schema.kind === 'object') {
