@@ -1,5 +1,5 @@
 import {readFileSync, statSync} from 'node:fs'
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir, readFile, stat, utimes} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {CheckEntry} from '../check/index.js'
@@ -141,11 +141,18 @@ export async function buildOutputs(
   const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), [...selected].join())
   const nothingChanged = previous?.site.hash === siteHash && jobs.length === 0
 
-  // Nothing to render and the site the same: the output stays as it is.
-  if (nothingChanged) {
+  // Nothing to render, the site the same and the model and check cache in
+  // place: the output stays as it is. (Without its check cache, the next
+  // build would check every release again.)
+  const modelFiles = ['releases.json', ...(options.extraFiles ?? []).map((file) => file.path)]
+  if (nothingChanged && (await Promise.all(modelFiles.map((file) => exists(path.join(options.outDir, file))))).every(Boolean)) {
     const counts = countMessages(files)
     if (counts.errors > 0) return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: 0, ...counts, seconds: elapsed(started), files}
-    const unchanged = planned.reduce((sum, plan) => sum + Object.values(plan.kept).flat().length, 0) + previous.site.files.length + 1 + (options.extraFiles?.length ?? 0)
+    const unchanged = planned.reduce((sum, plan) => sum + Object.values(plan.kept).flat().length, 0) + previous.site.files.length + modelFiles.length
+    // The manifest's time is when the sources were last built: the next build
+    // compares release files against it to guess whether to start workers early.
+    const now = new Date()
+    await utimes(path.join(options.outDir, manifestName), now, now).catch(() => undefined)
     return {ok: true, releases: entries.length, written: 0, unchanged, rendered: 0, ...counts, seconds: elapsed(started), files}
   }
 
@@ -337,6 +344,13 @@ export function* serializeModel(releases: readonly Release[], generator: string)
   // JSON strings hold no line breaks, so indenting every line nests the release two levels down.
   for (const [i, release] of sorted.entries()) yield `${i > 0 ? ',' : ''}\n    ${JSON.stringify(release, null, 2).replaceAll('\n', '\n    ')}`
   yield sorted.length > 0 ? '\n  ]\n}\n' : ']\n}\n'
+}
+
+function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false
+  )
 }
 
 async function readManifest(outDir: string): Promise<Manifest | null> {

@@ -321,6 +321,10 @@ describe('pressroom build, incremental', () => {
     const folder = statSync(path.join(dir, 'out')).ino
     expect(await build()).toMatchObject({ok: true, rendered: 0, written: 0})
     expect(statSync(path.join(dir, 'out')).ino).toBe(folder)
+    // Without its check cache, though, it writes the cache again.
+    rmSync(path.join(dir, 'out/.pressroom-check.json'))
+    expect(await build()).toMatchObject({ok: true, rendered: 0})
+    expect(existsSync(path.join(dir, 'out/.pressroom-check.json'))).toBe(true)
     // No. 9 dated after the seed (No. 10): ref-sequence now warns on the seed,
     // so the seed's preview changes although its file did not.
     const ninth = readRepoFile(seedPath).toString('utf8').replace('No. 10 PR', 'No. 9 PR').replace('date: 2026-02-18', 'date: 2026-02-20')
