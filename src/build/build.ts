@@ -8,7 +8,7 @@ import {isPublished, releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
 import {carryMemo, fileMemo, recoverOutput, stageOutput} from './output.js'
 import {storeMessages} from '../check/cache.js'
-import {RenderPool} from './pool.js'
+import {minimumJobsForWorkers, RenderPool} from './pool.js'
 import type {WorkerSetup} from './worker.js'
 import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './render.js'
 import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
@@ -61,9 +61,6 @@ interface Manifest {
 }
 
 const manifestName = '.pressroom-manifest.json'
-
-/** Below this many releases to render, starting worker threads costs more than it saves. */
-const minimumJobsForWorkers = 8
 
 interface Planned {
   entry: CheckEntry
@@ -215,6 +212,26 @@ export async function buildOutputs(
           written++
         }
       })())
+    // The site-wide files are begun while releases render: the build settles
+    // `rendered` once every release's files are in the new output.
+    let settleRendered!: (error?: Error) => void
+    const rendered = new Promise<void>((resolve, reject) => {
+      settleRendered = (error) => (error ? reject(error) : resolve())
+    })
+    rendered.catch(() => undefined)
+    let site: Promise<OutputFile[]> | null = null
+    const startSite = () => {
+      site ??= (async () => {
+        const made: OutputFile[] = []
+        for (const renderer of await load(renderers.site.filter((name) => selected.has(name)))) {
+          made.push(...((await renderer.renderSite?.(done, context, rendered)) ?? []))
+        }
+        return made
+      })()
+      // Awaited below; until then a failure must not count as unhandled.
+      site.catch(() => undefined)
+    }
+    const done = planned.map((plan) => plan.item)
     let finished = 0
     const progress = (plan: Planned) => options.onProgress?.({done: ++finished, total: jobs.length, current: plan.entry.release.path})
     const kept = new Set<Planned>()
@@ -232,10 +249,10 @@ export async function buildOutputs(
           progress(jobs[index]!)
         }
       )
-      // While the workers render, this thread writes the model and loads what makes the site.
+      // While the workers render, this thread begins the site and writes the model.
+      startSite()
       meanwhile = meanwhile.then(writeModel)
       meanwhile.catch(() => undefined)
-      void load(renderers.site.filter((name) => selected.has(name))).catch(() => undefined)
       try {
         await rendering
       } catch {
@@ -247,6 +264,7 @@ export async function buildOutputs(
     // Done with the workers: their memory is the site's to use.
     await pool.close()
     const rest = jobs.filter((plan) => !kept.has(plan))
+    startSite()
     if (rest.length > 0) {
       const all = await load(renderers.names)
       for (const renderer of all) if (selected.has(renderer.name)) await renderer.prepare?.(context)
@@ -262,26 +280,24 @@ export async function buildOutputs(
 
     const counts = countMessages(files)
     if (counts.errors > 0) {
-      await meanwhile.catch(() => undefined)
+      settleRendered(new Error('the build has errors'))
+      await Promise.allSettled([meanwhile, site])
       await stage.abort()
       return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: jobs.length, ...counts, seconds: elapsed(started), files}
     }
 
     // Site-wide files depend on every release, including whether it is
-    // published at `now`, which each release's hash holds.
-    const done = planned.map((plan) => plan.item)
-    // The site is made from every release's files (it copies the PDFs):
-    // each is read from the new output only when asked for.
+    // published at `now`, which each release's hash holds. The site is made
+    // from every release's files (it copies the PDFs): each is read from the
+    // new output only when asked for.
     const origins = new WeakMap<object, string>()
     for (const plan of planned) {
       plan.item.files = Object.values(plan.record.files)
         .flat()
         .map((file) => stagedFile(stage.dir, file, origins))
     }
-    const siteFiles: OutputFile[] = []
-    for (const renderer of await load(renderers.site.filter((name) => selected.has(name)))) {
-      if (selected.has(renderer.name)) siteFiles.push(...((await renderer.renderSite?.(done, context)) ?? []))
-    }
+    settleRendered()
+    const siteFiles = await site!
     // A site file that is a release's file (the PDF) is linked, not written again.
     await inBatches(siteFiles, (file) => {
       const origin = typeof file.data === 'object' ? origins.get(file.data) : undefined
@@ -341,8 +357,14 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void
 export function* serializeModel(releases: readonly Release[], generator: string): Generator<string> {
   const sorted = [...releases].sort((a, b) => a.path.localeCompare(b.path))
   yield `{\n  "generator": ${JSON.stringify(generator)},\n  "releases": [`
-  // JSON strings hold no line breaks, so indenting every line nests the release two levels down.
-  for (const [i, release] of sorted.entries()) yield `${i > 0 ? ',' : ''}\n    ${JSON.stringify(release, null, 2).replaceAll('\n', '\n    ')}`
+  // A release as it stands in the array: stringified inside an array inside
+  // an object, then cut out, so that JSON.stringify does the indenting.
+  const head = '{\n  "releases": [\n'
+  const tail = '\n  ]\n}'
+  for (const [i, release] of sorted.entries()) {
+    const nested = JSON.stringify({releases: [release]}, null, 2)
+    yield `${i > 0 ? ',' : ''}\n${nested.slice(head.length, nested.length - tail.length)}`
+  }
   yield sorted.length > 0 ? '\n  ]\n}\n' : ']\n}\n'
 }
 

@@ -1,9 +1,12 @@
-import {Worker} from 'node:worker_threads'
+import {Worker, type ResourceLimits} from 'node:worker_threads'
 import type {RenderJob, RenderOutcome} from './render.js'
 import type {WorkerJob, WorkerReply, WorkerSetup} from './worker.js'
 
 /** Heap bounds of a render worker, in megabytes. */
 export const workerLimits = {maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4}
+
+/** Below this many releases to render, starting worker threads costs more than it saves. */
+export const minimumJobsForWorkers = 8
 
 interface PoolWorker {
   worker: Worker
@@ -20,7 +23,10 @@ interface PoolWorker {
 export class RenderPool {
   private readonly workers: PoolWorker[] = []
 
-  constructor(private readonly setup: WorkerSetup) {}
+  constructor(
+    private readonly setup: WorkerSetup,
+    private readonly limits: ResourceLimits = workerLimits
+  ) {}
 
   /** How many workers are started. */
   get size(): number {
@@ -68,7 +74,7 @@ export class RenderPool {
       // generation (tens of megabytes per thread) was most of a worker's
       // memory; 4 MB costs little time. A worker that runs out of its old
       // generation stops, and the build renders its releases itself.
-      resourceLimits: workerLimits
+      resourceLimits: this.limits
     })
     const entry: PoolWorker = {worker, pending: null, failure: null}
     const fail = (error: Error) => {

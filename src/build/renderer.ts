@@ -11,6 +11,8 @@ export interface OutputFile {
   readonly size?: number
 }
 
+export type Memo = (key: string, make: () => Promise<Uint8Array>, lifetime?: 'brief') => Promise<Uint8Array>
+
 export interface RenderContext {
   config: Config
   /** The project folder: fonts and templates resolve from here. */
@@ -21,9 +23,11 @@ export interface RenderContext {
   generator: string
   /**
    * Keeps costly results (font subsets) from one build to the next: returns
-   * what `make` returned in an earlier build for the same key.
+   * what `make` returned in an earlier build for the same key. A `brief`
+   * result is kept only while each build asks for it again (a page that
+   * depends on every release), others a while longer.
    */
-  memo?: (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array>
+  memo?: Memo
 }
 
 /** What one renderer made of one release, or why it could not. */
@@ -49,6 +53,11 @@ export interface Renderer {
   /** Prepare what is shared by all releases (fonts, templates); once per build. */
   prepare?(context: RenderContext): Promise<void>
   renderRelease?(release: RenderedRelease, context: RenderContext): Promise<ReleaseRender>
-  /** Files made from all releases together: indexes, feeds, sitemap. */
-  renderSite?(releases: readonly RenderedRelease[], context: RenderContext): Promise<OutputFile[]>
+  /**
+   * Files made from all releases together: indexes, feeds, sitemap. The
+   * build may call it while releases are still being rendered: their
+   * `files` are final once `rendered` settles, and what needs only the
+   * releases themselves can be made before.
+   */
+  renderSite?(releases: readonly RenderedRelease[], context: RenderContext, rendered?: Promise<void>): Promise<OutputFile[]>
 }

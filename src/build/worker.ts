@@ -43,7 +43,7 @@ const context: RenderContext = {
   root: project.root,
   now: new Date(setup.now),
   generator: setup.generator,
-  memo: async (key, make) => (await memo)(key, make)
+  memo: async (key, make, lifetime) => (await memo)(key, make, lifetime)
 }
 const prepared = (async () => {
   for (const renderer of renderers) await renderer.prepare?.(context)

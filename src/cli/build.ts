@@ -10,6 +10,9 @@ import type {Project} from './project.js'
 
 export type BuildCommandOptions = Omit<BuildOptions, 'extraFiles'>
 
+/** How many releases parsed (not taken from the check cache) make a full garbage collection worth its time. */
+const parsedBeforeCollecting = 20
+
 /** Where a build keeps the models and messages of the releases it checked, for the next build. */
 const checkCacheName = '.pressroom-check.json'
 
@@ -28,7 +31,9 @@ export async function buildProject(project: Project, options: BuildCommandOption
     () => null
   )
   const {entries} = await checkProject(project, [], {cache: {key, previous}})
-  collectGarbage()
+  // Parsing many releases leaves much garbage behind, which the rendering
+  // would otherwise carry; after a few, a full collection costs more than it frees.
+  if (entries.filter((entry) => !entry.cached).length >= parsedBeforeCollecting) collectGarbage()
   const files = entries.map((entry) => entry.file)
   if (hasErrors(files)) {
     const counted = files.flatMap((file) => file.messages)

@@ -341,3 +341,38 @@ describe('pressroom build, incremental', () => {
     expect(existsSync(path.join(dir, 'out/site/en/2026/010/index.html'))).toBe(true)
   })
 })
+
+describe('pressroom build, site-wide files', () => {
+  it('makes index pages and the sitemap again only when what they show changed, and never shows a stale one', async () => {
+    const dir = project({[seedPath]: readRepoFile(seedPath)})
+    const build = async () => JSON.parse((await pressroom(dir, 'build', '--json', '--jobs', '1')).stdout)
+    const brief = () => readdirSync(path.join(dir, 'out/.pressroom-memo')).filter((name) => name.startsWith('brief-'))
+    const page = (file: string) => readFileSync(path.join(dir, 'out/site', file), 'utf8')
+    const edit = (from: string, to: string) => {
+      const file = path.join(dir, seedPath)
+      writeFileSync(file, readFileSync(file, 'utf8').replace(from, to))
+    }
+    expect(await build()).toMatchObject({ok: true, rendered: 1})
+    // Two index pages, the sitemap and two feeds.
+    const first = brief()
+    expect(first).toHaveLength(5)
+    const index = page('en/index.html')
+    const sitemap = page('sitemap.xml')
+    // A release's text edited: its pages and the feeds (which carry the text) change, the index pages and sitemap are kept.
+    edit('This grant will', 'This grant shall')
+    expect(await build()).toMatchObject({ok: true, rendered: 1})
+    expect(page('en/2026/010/index.html')).toContain('This grant shall')
+    expect(page('en/feed.xml')).toContain('This grant shall')
+    expect(page('en/index.html')).toBe(index)
+    expect(page('sitemap.xml')).toBe(sitemap)
+    const second = brief()
+    expect(second).toHaveLength(5)
+    expect(second.filter((name) => first.includes(name))).toHaveLength(3)
+    // A new headline is on the index page at once.
+    edit('## Japan Provides US$1,000,000', '## Japan Grants US$1,000,000')
+    expect(await build()).toMatchObject({ok: true, rendered: 1})
+    expect(page('en/index.html')).toContain('Japan Grants US$1,000,000')
+    expect(page('en/index.html')).not.toContain('Japan Provides')
+    expect(page('sitemap.xml')).toBe(sitemap)
+  })
+})

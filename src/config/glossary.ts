@@ -87,21 +87,60 @@ export function khmerMatchForm(text: string): string {
   return text.replace(/\u200B/g, '').replace(/\u17D2\u178A/g, '\u17D2\u178F').normalize('NFC')
 }
 
-/** Where an English term stands as a whole word; acronyms match in their case only. */
-export function englishTermRegex(term: string): RegExp {
-  let regex = termRegexes.get(term)
-  if (!regex) {
-    regex = compileTermRegex(term)
-    termRegexes.set(term, regex)
+/**
+ * Where an English term stands as a whole word, in order; acronyms match in
+ * their case only. The term is searched for as written (spaces match any
+ * white space) and each hit kept when no letter or digit touches it: one
+ * regular expression with look-arounds for letters would cost a
+ * millisecond to compile per term.
+ */
+export function* termMatches(text: string, term: string): Generator<{index: number; text: string}> {
+  const regex = termRegex(term)
+  let from = 0
+  for (;;) {
+    // The regular expression is shared: each search says where it starts.
+    regex.lastIndex = from
+    const match = regex.exec(text)
+    if (!match) return
+    const end = match.index + match[0].length
+    if (wordCharBefore(text, match.index) || wordCharAt(text, end)) {
+      from = match.index + 1
+      continue
+    }
+    from = end
+    yield {index: match.index, text: match[0]}
   }
-  regex.lastIndex = 0
-  return regex
+}
+
+/** The first whole-word hit of `term` in `text`, or null. */
+export function firstTerm(text: string, term: string): {index: number; text: string} | null {
+  for (const match of termMatches(text, term)) return match
+  return null
 }
 
 const termRegexes = new Map<string, RegExp>()
 
-function compileTermRegex(term: string): RegExp {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
-  const acronym = term === term.toUpperCase()
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu')
+function termRegex(term: string): RegExp {
+  let regex = termRegexes.get(term)
+  if (!regex) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+    const acronym = term === term.toUpperCase()
+    regex = new RegExp(escaped, acronym ? 'gu' : 'giu')
+    termRegexes.set(term, regex)
+  }
+  return regex
+}
+
+const wordChar = /^[\p{L}\p{N}]$/u
+
+function wordCharAt(text: string, index: number): boolean {
+  const code = text.codePointAt(index)
+  return code !== undefined && wordChar.test(String.fromCodePoint(code))
+}
+
+function wordCharBefore(text: string, index: number): boolean {
+  if (index === 0) return false
+  const low = text.charCodeAt(index - 1)
+  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1
+  return wordCharAt(text, start)
 }

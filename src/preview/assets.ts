@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
-import {toWoff} from 'woff2sfnt-sfnt2woff'
 import type {Config} from '../config/model.js'
+import type {Memo} from '../build/renderer.js'
 import {parseTemplate} from '../render/html/template.js'
 import {readFontFile, readTemplateFile} from '../render/site/assets.js'
 import {khmerUnicodeRange} from '../render/site/fonts.js'
@@ -25,7 +25,7 @@ const subsets = new Map<string, Promise<Uint8Array>>()
 export async function loadPreviewAssets(
   root: string,
   config: Config,
-  memo: (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array> = (_, make) => make()
+  memo: Memo = (_, make) => make()
 ): Promise<PreviewAssets> {
   const template = await readTemplateFile(root, 'preview.html')
   const faces: string[] = []
@@ -39,7 +39,8 @@ export async function loadPreviewAssets(
       // WOFF rather than WOFF2, and HarfBuzz's subsetter the PDF already
       // loaded: the WOFF2 encoder keeps tens of megabytes in every render
       // thread that runs it, for a few kilobytes saved in a local file.
-      subset = memo(`preview-woff\0${key}`, async () => new Uint8Array(toWoff(subsetForWeb(bytes, khmerBlock))))
+      // The WOFF encoder is loaded only when a subset is not in the memo.
+      subset = memo(`preview-woff\0${key}`, async () => new Uint8Array((await import('woff2sfnt-sfnt2woff')).toWoff(subsetForWeb(bytes, khmerBlock))))
       subsets.set(key, subset)
     }
     const data = Buffer.from(await subset).toString('base64')

@@ -1,7 +1,7 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Config} from '../config/model.js'
-import {englishTermRegex} from '../config/glossary.js'
+import {termMatches} from '../config/glossary.js'
 import {extractFacts, type Fact, type FactKind} from '../facts/extract.js'
 import {pairFacts} from '../facts/pair.js'
 import {describeKey} from '../facts/render.js'
@@ -62,14 +62,14 @@ export function previewMarks(release: Release, config: Config): Map<TextNode, Ma
   config.glossary.terms.forEach((term, i) => {
     const title = `Glossary: ${term.en.join(' / ')} = ${term.km.join(' / ')}${term.note ? ` (${term.note})` : ''}`
     termMarks(`term-${i}`, title, {
-      en: term.en.flatMap((variant) => findRegex(enNodes, englishTermRegex(variant))),
+      en: term.en.flatMap((variant) => findTerm(enNodes, variant)),
       km: term.km.flatMap((variant) => findKhmer(kmNodes, variant))
     })
   })
   config.glossary.keep.forEach((keep, i) => {
     termMarks(`keep-${i}`, `Glossary: ${keep} is written the same in both languages`, {
-      en: findRegex(enNodes, englishTermRegex(keep)),
-      km: findRegex(kmNodes, englishTermRegex(keep))
+      en: findTerm(enNodes, keep),
+      km: findTerm(kmNodes, keep)
     })
   })
 
@@ -90,8 +90,8 @@ function factMark(fact: Fact, twin: string, paired: boolean): Mark & {node: Text
   return {node: fact.node, start: fact.index, end: fact.index + fact.text.length, kind: fact.kind, twin, paired, title, priority: 0}
 }
 
-function findRegex(nodes: readonly TextNode[], regex: RegExp) {
-  return nodes.flatMap((node) => [...node.value.matchAll(new RegExp(regex.source, regex.flags))].map((m) => ({node, index: m.index, length: m[0].length})))
+function findTerm(nodes: readonly TextNode[], term: string) {
+  return nodes.flatMap((node) => [...termMatches(node.value, term)].map((m) => ({node, index: m.index, length: m.text.length})))
 }
 
 /** Khmer terms as written, or with coeng Da and coeng Ta swapped (they look the same). */

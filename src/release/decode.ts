@@ -1,3 +1,5 @@
+import {isUtf8} from 'node:buffer'
+
 export interface DecodedSource {
   /** The text with any byte order mark removed; invalid bytes become U+FFFD. */
   text: string
@@ -6,28 +8,25 @@ export interface DecodedSource {
   invalid: {byteOffset: number; byte: number; line: number; column: number} | null
 }
 
-const strict = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const lenient = new TextDecoder('utf-8', {fatal: false, ignoreBOM: true})
 
 /** Decodes a release file, reporting where the first invalid UTF-8 byte is. */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const body = bom ? bytes.subarray(3) : bytes
-  try {
-    return {text: strict.decode(body), bom, invalid: null}
-  } catch {
-    const byteOffset = firstInvalidByte(body)
-    const before = lenient.decode(body.subarray(0, byteOffset))
-    const lineStart = before.lastIndexOf('\n') + 1
-    return {
-      text: lenient.decode(body),
-      bom,
-      invalid: {
-        byteOffset: byteOffset + (bom ? 3 : 0),
-        byte: body[byteOffset] ?? 0,
-        line: before.split('\n').length,
-        column: before.length - lineStart + 1
-      }
+  // Checking, then decoding with Buffer, is several times faster than a fatal TextDecoder.
+  if (isUtf8(body)) return {text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), bom, invalid: null}
+  const byteOffset = firstInvalidByte(body)
+  const before = lenient.decode(body.subarray(0, byteOffset))
+  const lineStart = before.lastIndexOf('\n') + 1
+  return {
+    text: lenient.decode(body),
+    bom,
+    invalid: {
+      byteOffset: byteOffset + (bom ? 3 : 0),
+      byte: body[byteOffset] ?? 0,
+      line: before.split('\n').length,
+      column: before.length - lineStart + 1
     }
   }
 }

@@ -33,7 +33,7 @@
  * @expect releases/2026/010-slip.md 9:1 `ILO` is in the English (6:23) but not in this Khmer text; keep it as `ILO` in both
  * @expect releases/2026/010-slip.md 9:1 `Pursat` (English, 6:30) has no counterpart in this Khmer text; write ពោធិ៍សាត់
  */
-import {englishTermRegex, khmerMatchForm} from '../../config/glossary.js'
+import {firstTerm, khmerMatchForm} from '../../config/glossary.js'
 import {sectionTextNodes, sourcePoint} from '../../release/text.js'
 import type {Position, TextNode} from '../../release/model.js'
 import {pairUnits, sectionUnits} from '../../release/pairing.js'
@@ -50,11 +50,10 @@ export default defineRule({
     const enNodes = sectionTextNodes(en)
     const kmNodes = sectionTextNodes(km)
     const kmText = khmerMatchForm(kmNodes.map((node) => node.value).join('\n'))
-    const first = (nodes: TextNode[], regex: RegExp) => {
+    const first = (nodes: TextNode[], term: string) => {
       for (const node of nodes) {
-        regex.lastIndex = 0
-        const match = regex.exec(node.value)
-        if (match) return {node, index: match.index, text: match[0]}
+        const match = firstTerm(node.value, term)
+        if (match) return {node, ...match}
       }
       return null
     }
@@ -76,7 +75,7 @@ export default defineRule({
       return `${point.line}:${point.column}`
     }
     for (const term of config.glossary.terms) {
-      const found = term.en.map((variant) => first(enNodes, englishTermRegex(variant))).find(Boolean)
+      const found = term.en.map((variant) => first(enNodes, variant)).find(Boolean)
       if (!found) continue
       if (term.km.some((variant) => kmText.includes(khmerMatchForm(variant)))) continue
       const place = khmerPlace(found)
@@ -91,8 +90,8 @@ export default defineRule({
       })
     }
     for (const keep of config.glossary.keep) {
-      const inEn = first(enNodes, englishTermRegex(keep))
-      const inKm = first(kmNodes, englishTermRegex(keep))
+      const inEn = first(enNodes, keep)
+      const inKm = first(kmNodes, keep)
       if (Boolean(inEn) === Boolean(inKm)) continue
       const found = (inEn ?? inKm)!
       const [here, there] = inEn ? ['English', 'Khmer'] : ['Khmer', 'English']

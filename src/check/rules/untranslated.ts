@@ -36,7 +36,7 @@
  * @expect releases/2026/010-slip.md 7:47 Placeholder `TBD` left in the English; replace it with the final text
  * @expect releases/2026/010-slip.md 14:1 This Khmer paragraph is the English text pasted in; translate it
  */
-import {englishTermRegex} from '../../config/glossary.js'
+import {termMatches} from '../../config/glossary.js'
 import type {Lang} from '../../release/model.js'
 import {sectionUnits} from '../../release/pairing.js'
 import {sectionsOf, sectionTextNodes, sourcePoint} from '../../release/text.js'
@@ -73,7 +73,7 @@ export default defineRule({
     const km = release.sections.km
     if (!en || !km) return
     const english = new Set(sectionUnits(en).map((unit) => squash(unit.text)).filter((text) => text.length >= minimumLetters))
-    const glossaryTerms = [...config.glossary.terms.flatMap((term) => term.en), ...config.glossary.keep].map(englishTermRegex)
+    const glossaryTerms = [...config.glossary.terms.flatMap((term) => term.en), ...config.glossary.keep]
     for (const section of [en, km]) {
       const other: Lang = section.lang === 'en' ? 'km' : 'en'
       for (const unit of sectionUnits(section)) {
@@ -82,7 +82,7 @@ export default defineRule({
           continue
         }
         let text = unit.text.replace(neutral, ' ')
-        for (const term of glossaryTerms) text = text.replace(term, ' ')
+        for (const term of glossaryTerms) text = blankTerm(text, term)
         const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length
         const khmer = (text.match(/\p{Script=Khmer}/gu) ?? []).length
         const foreign = section.lang === 'km' ? latin : khmer
@@ -95,6 +95,17 @@ export default defineRule({
     }
   }
 })
+
+/** `text` with every whole-word `term` replaced by a space. */
+function blankTerm(text: string, term: string): string {
+  let out = ''
+  let at = 0
+  for (const match of termMatches(text, term)) {
+    out += `${text.slice(at, match.index)} `
+    at = match.index + match.text.length
+  }
+  return at === 0 ? text : out + text.slice(at)
+}
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase()

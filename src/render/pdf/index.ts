@@ -11,7 +11,8 @@ import type {Renderer, ReleaseRender} from '../../build/renderer.js'
 import type {Config, FontRole} from '../../config/model.js'
 import type {Lang, Release} from '../../release/model.js'
 import {fontPath, packageRoot} from '../../package.js'
-import {FontLoadError, loadFont, type LoadedFont} from '../../text/index.js'
+import {breakOpportunities, FontLoadError, loadFont, type LoadedFont} from '../../text/index.js'
+import {pdfkit} from './pdfkit-document.js'
 import type {FontChains} from './layout.js'
 import {renderPdf, type PdfFinding} from './render.js'
 import {parseTemplate, type PdfTemplate} from './template.js'
@@ -103,6 +104,9 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): Renderer {
     async prepare(context) {
       prepared = null
       prepare(context.root, context.config)
+      // What the first document would load: pdfkit, and the line breaker's tables.
+      pdfkit()
+      breakOpportunities('ក ខ a-b')
     },
     async renderRelease(rendered, context): Promise<ReleaseRender> {
       const {template, fonts, problems} = prepare(context.root, context.config)

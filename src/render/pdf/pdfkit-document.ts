@@ -92,7 +92,8 @@ type PdfkitConstructor = new (options: object) => Pdfkit
 
 let PDFDocument: PdfkitConstructor | undefined
 
-function pdfkit(): PdfkitConstructor {
+/** Loads pdfkit (and fontkit with it), once: a renderer may do it before its first document. */
+export function pdfkit(): PdfkitConstructor {
   PDFDocument ??= createRequire(import.meta.url)('pdfkit') as PdfkitConstructor
   return PDFDocument
 }

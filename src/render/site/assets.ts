@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fontPath, packageRoot} from '../../package.js'
+import {sha256} from '../../hash.js'
 import {parse} from 'yaml'
 import type {Config} from '../../config/model.js'
 import type {Lang} from '../../release/model.js'
@@ -26,6 +27,8 @@ export interface SiteAssets {
   fonts: LoadedWebFontFace[]
   /** Licence files found beside the fonts (OFL.txt), served with them. */
   fontLicences: Array<{name: string; data: Uint8Array}>
+  /** A hash of the templates, stylesheet and labels: what pages depend on besides the releases and the config. */
+  fingerprint: string
 }
 
 /**
@@ -73,25 +76,38 @@ export async function loadLabels(root: string): Promise<{path: string; labels: R
 }
 
 export async function loadSiteAssets(root: string, config: Config): Promise<SiteAssets> {
+  const texts: string[] = []
   const template = async (name: string) => {
     const {path: file, text} = await readTemplateFile(root, name)
+    texts.push(`${name}\0${text}`)
     return parseTemplate(file, text)
   }
-  const fonts: LoadedWebFontFace[] = []
+  // All read at once: a build reads them while its thread is busy, and each wait would be a turn of its event loop.
+  const [faces, release, index, home, css, labels] = await Promise.all([
+    Promise.all(
+      webFontFaces(config).map(async (face) => {
+        const {path: file, bytes} = await readFontFile(config, face.source)
+        const licence = await readFile(path.join(path.dirname(file), 'OFL.txt')).catch(() => null)
+        return {font: {...face, bytes}, licence}
+      })
+    ),
+    template('release.html'),
+    template('index.html'),
+    template('home.html'),
+    readTemplateFile(root, 'site.css'),
+    loadLabels(root)
+  ])
+  const fonts: LoadedWebFontFace[] = faces.map((face) => face.font)
   const licences = new Map<string, Uint8Array>()
-  for (const face of webFontFaces(config)) {
-    const {path: file, bytes} = await readFontFile(config, face.source)
-    fonts.push({...face, bytes})
-    const licence = await readFile(path.join(path.dirname(file), 'OFL.txt')).catch(() => null)
-    if (licence) licences.set('OFL.txt', new Uint8Array(licence))
-  }
+  for (const {licence} of faces) if (licence) licences.set('OFL.txt', new Uint8Array(licence))
   return {
-    release: await template('release.html'),
-    index: await template('index.html'),
-    home: await template('home.html'),
-    css: (await readTemplateFile(root, 'site.css')).text,
-    labels: (await loadLabels(root)).labels,
+    release,
+    index,
+    home,
+    css: css.text,
+    labels: labels.labels,
     fonts,
-    fontLicences: [...licences].map(([name, data]) => ({name, data}))
+    fontLicences: [...licences].map(([name, data]) => ({name, data})),
+    fingerprint: sha256(...texts.sort(), css.text, JSON.stringify(labels.labels))
   }
 }

@@ -19,9 +19,7 @@ export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: Site
   const feedPath = sitePaths.feed(lang)
   // Relative links resolve against the feed's own URL, in the language's folder.
   const link = (to: string) => absoluteUrl(config.site.baseUrl, to) ?? relativeUrl(sitePaths.index(lang), to)
-  const listed = newestFirst(items)
-    .filter((item) => item.release.sections[lang])
-    .slice(0, config.site.feedEntries)
+  const listed = feedReleases(items, lang, site)
   const times = listed.map((item) => updatedAt(item.release)).sort()
   const title = `${assets.labels[lang].pressReleases} — ${config.organisation[lang]}`
   const self = absoluteUrl(config.site.baseUrl, feedPath)
@@ -56,6 +54,18 @@ export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: Site
   ])
   const root: XastRoot = {type: 'root', children: [{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'}, feed]}
   return `${toXml(root)}\n`
+}
+
+/** The releases a feed holds: the newest `site.feedEntries` with the language. */
+function feedReleases(items: readonly SiteRelease[], lang: Lang, site: SiteContext): SiteRelease[] {
+  return newestFirst(items)
+    .filter((item) => item.release.sections[lang])
+    .slice(0, site.config.site.feedEntries)
+}
+
+/** Everything of the releases that `renderFeed` reads, for remembering it between builds. */
+export function feedInputs(items: readonly SiteRelease[], lang: Lang, site: SiteContext): unknown {
+  return feedReleases(items, lang, site)
 }
 
 /** RFC 3339 time of a release: its embargo, else its date at 00:00 UTC. */

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import path from 'node:path'
 import type {FontRole} from '../../config/model.js'
 import type {Config} from '../../config/model.js'
+import type {Memo} from '../../build/renderer.js'
 
 /**
  * The site's web fonts: two families built from the fonts in
@@ -93,7 +94,7 @@ export interface WebFonts {
 export async function renderWebFonts(
   faces: readonly LoadedWebFontFace[],
   text: string,
-  memo: (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array> = (_, make) => make()
+  memo: Memo = (_, make) => make()
 ): Promise<WebFonts> {
   const khmerText = khmerSubsetText(text)
   const latinText = latinSubsetText(text)

@@ -6,10 +6,10 @@ import type {MessageInput} from '../../preview/messages.js'
 import {renderPreview, type PreviewAssets} from '../../preview/render-preview.js'
 import {loadSiteAssets, type SiteAssets} from './assets.js'
 import {renderCatalogue} from './catalogue.js'
-import {renderFeed} from './feed.js'
+import {feedInputs, renderFeed} from './feed.js'
 import {renderWebFonts} from './fonts.js'
-import {releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, type SiteContext, type SiteRelease} from './pages.js'
-import {renderSitemap} from './sitemap.js'
+import {indexInputs, releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, type SiteContext, type SiteRelease} from './pages.js'
+import {renderSitemap, sitemapInputs} from './sitemap.js'
 import {fileOf, sitePaths} from './urls.js'
 
 export interface SiteRendererOptions {
@@ -61,8 +61,8 @@ export function createSiteRenderer(options: SiteRendererOptions = {}): Renderer 
       files.push(...renderReleaseFiles(rendered, await siteAssets(context), context))
       return {files, findings: []}
     },
-    async renderSite(releases, context) {
-      return renderSiteFiles(releases, await siteAssets(context), context)
+    async renderSite(releases, context, rendered) {
+      return renderSiteFiles(releases, await siteAssets(context), context, rendered)
     }
   }
 }
@@ -102,37 +102,61 @@ const charactersPath = (id: string) => `.pressroom-site/${id}.chars`
 /**
  * What depends on all releases: the indexes and feeds per language, the
  * home page, sitemap, `releases.json`, the stylesheet and the web fonts
- * (subset to the characters of every page, release pages included).
+ * (subset to the characters of every page, release pages included). The
+ * index pages, home page and sitemap need only the releases, and are made
+ * before `rendered` settles; the rest needs their files too (the PDFs'
+ * sizes, the characters of their pages).
  */
-export async function renderSiteFiles(releases: readonly RenderedRelease[], assets: SiteAssets, context: RenderContext): Promise<OutputFile[]> {
+export async function renderSiteFiles(
+  releases: readonly RenderedRelease[],
+  assets: SiteAssets,
+  context: RenderContext,
+  rendered: Promise<void> = Promise.resolve()
+): Promise<OutputFile[]> {
   const site: SiteContext = {config: context.config, assets, generator: context.generator}
   const files: OutputFile[] = []
   const add = (path: string, data: string | Uint8Array) => files.push({path: `${siteFolder}${path}`, data})
-  const items: SiteRelease[] = []
-  const pages: string[] = []
+  const listed: RenderedRelease[] = []
   const taken = new Set<string>()
-  for (const rendered of [...releases].sort((a, b) => a.release.path.localeCompare(b.release.path))) {
-    const {release, identity} = rendered
+  for (const entry of [...releases].sort((a, b) => a.release.path.localeCompare(b.release.path))) {
+    const {release, identity} = entry
     // Two releases with one number are an error of the check (ref-duplicate); the first keeps the address.
     if (!onSite(release, context) || taken.has(identity.id)) continue
     taken.add(identity.id)
-    const pdf = rendered.files.find((file) => file.path === `${siteFolder}${sitePaths.pdf(identity)}`) ?? null
-    items.push({release, identity, pdf: pdf ? {length: pdf.size ?? byteLength(pdf.data)} : null})
-    const characters = rendered.files.find((file) => file.path === charactersPath(identity.id))
-    if (characters) pages.push(textOf(characters.data))
-    else for (const file of rendered.files) if (file.path.startsWith(siteFolder) && file.path.endsWith('.html')) pages.push(textOf(file.data))
+    listed.push(entry)
   }
+  const pages: string[] = []
   const page = (path: string, html: string) => {
     pages.push(html)
     add(fileOf(path), html)
   }
+  // A file is made again only when what it shows changed: editing a
+  // release's text changes neither the index pages nor the sitemap. The
+  // key names everything the file is made from.
+  const shared = JSON.stringify([context.generator, assets.fingerprint, {...context.config, positions: undefined}])
+  const remember = async (name: string, inputs: unknown, make: () => string): Promise<string> => {
+    if (!context.memo) return make()
+    const bytes = await context.memo(`site ${name}\0${shared}\0${JSON.stringify(inputs)}`, async () => Buffer.from(make()), 'brief')
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  }
+  const models: SiteRelease[] = listed.map(({release, identity}) => ({release, identity, pdf: null}))
   for (const lang of ['en', 'km'] as const) {
-    page(sitePaths.index(lang), renderIndexPage(items, lang, site))
-    add(sitePaths.feed(lang), renderFeed(items, lang, site))
+    page(sitePaths.index(lang), await remember(`index ${lang}`, indexInputs(models, lang), () => renderIndexPage(models, lang, site)))
   }
   page(sitePaths.home, renderHomePage(site))
-  const sitemap = renderSitemap(items, site)
-  if (sitemap) add(sitePaths.sitemap, sitemap)
+  if (site.config.site.baseUrl) add(sitePaths.sitemap, await remember('sitemap', sitemapInputs(models), () => renderSitemap(models, site)!))
+
+  await rendered
+  const items: SiteRelease[] = listed.map(({release, identity, files}) => {
+    const pdf = files.find((file) => file.path === `${siteFolder}${sitePaths.pdf(identity)}`) ?? null
+    const characters = files.find((file) => file.path === charactersPath(identity.id))
+    if (characters) pages.push(textOf(characters.data))
+    else for (const file of files) if (file.path.startsWith(siteFolder) && file.path.endsWith('.html')) pages.push(textOf(file.data))
+    return {release, identity, pdf: pdf ? {length: pdf.size ?? byteLength(pdf.data)} : null}
+  })
+  for (const lang of ['en', 'km'] as const) {
+    add(sitePaths.feed(lang), await remember(`feed ${lang}`, feedInputs(items, lang, site), () => renderFeed(items, lang, site)))
+  }
   add(sitePaths.catalogue, renderCatalogue(items, site))
   add(sitePaths.css, assets.css)
   const fonts = await renderWebFonts(assets.fonts, [...pages, assets.css].join('\n'), context.memo)

@@ -172,6 +172,15 @@ export function newestFirst(items: readonly SiteRelease[]): SiteRelease[] {
   )
 }
 
+/**
+ * Everything of the releases that `renderIndexPage` reads (besides the
+ * config and templates), for remembering the page between builds: keep the
+ * two in step.
+ */
+export function indexInputs(items: readonly SiteRelease[], lang: Lang): unknown {
+  return items.map(({release, identity}) => [release.path, identity, release.frontmatter.date, release.frontmatter.ref, Boolean(release.sections[lang]), headlineOf(release, lang)])
+}
+
 export function renderIndexPage(items: readonly SiteRelease[], lang: Lang, site: SiteContext): string {
   const {config, assets} = site
   const labels = assets.labels[lang]

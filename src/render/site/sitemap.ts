@@ -10,6 +10,11 @@ import {absoluteUrl, sitePaths} from './urls.js'
  * `xhtml:link rel="alternate" hreflang` (as search engines read them).
  * Sitemaps take absolute URLs only, so there is none without `site.baseUrl`.
  */
+/** Everything of the releases that `renderSitemap` reads, for remembering it between builds: keep the two in step. */
+export function sitemapInputs(items: readonly SiteRelease[]): unknown {
+  return items.map(({release, identity}) => [release.path, identity, release.frontmatter.date, releaseLangs(release)])
+}
+
 export function renderSitemap(items: readonly SiteRelease[], site: SiteContext): string | null {
   const base = site.config.site.baseUrl
   if (!base) return null
