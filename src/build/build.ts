@@ -2,7 +2,7 @@ import {readFileSync, statSync} from 'node:fs'
 import {readdir, readFile, stat, utimes} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import type {CheckEntry} from '../check/index.js'
+import {sourceOf, type CheckEntry} from '../check/index.js'
 import {addMessage} from '../diagnostic/message.js'
 import {isPublished, releaseIdentity} from '../release/identity.js'
 import type {Release} from '../release/model.js'
@@ -121,7 +121,8 @@ export async function buildOutputs(
     // Whether the release is published at `now` decides what the site shows
     // of it; its messages, some from rules that compare releases, are in its preview.
     const messages = storeMessages(entry.file, new Set())
-    const hash = sha256(shared, String(entry.file.value), String(isPublished(release, context.now)), JSON.stringify(messages))
+    // The check's hash of the file (its bytes and the check's inputs), when it made one, spares hashing the text again.
+    const hash = sha256(shared, entry.hash ?? sourceOf(entry), String(isPublished(release, context.now)), JSON.stringify(messages))
     const before = previous?.releases[release.path]
     const fresh = before?.hash === hash
     const run = renderers.names.filter((name) => selected.has(name) && !(fresh && before.files[name]))
@@ -131,7 +132,7 @@ export async function buildOutputs(
       item: {release, identity, files: []},
       record: {hash, files: {}},
       kept,
-      job: run.length > 0 ? {release, identity, source: String(entry.file.value), messages, run, carried: []} : null
+      job: run.length > 0 ? {release, identity, source: sourceOf(entry), messages, run, carried: []} : null
     })
   }
   const jobs = planned.filter((plan) => plan.job !== null)
@@ -189,8 +190,9 @@ export async function buildOutputs(
     // Awaited below; settled here too, so that a failure is not reported as unhandled in between.
     meanwhile.catch(() => undefined)
 
-    // Render, on worker threads when there is enough to do, and write each
-    // release's files as soon as they come so that they need not stay in memory.
+    // Render, on worker threads when there is enough to do (they write the
+    // files), else here, writing each release's files as soon as they come
+    // so that they need not stay in memory.
     const keep = async (plan: Planned, outcome: RenderOutcome) => {
       for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
       for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, OutputFile[]]>) {
@@ -238,19 +240,27 @@ export async function buildOutputs(
     // Workers already started (the build expected changes) are used for any
     // number of releases; new ones only when there are enough to share.
     if (options.jobs > 1 && jobs.length > 0 && (jobs.length >= minimumJobsForWorkers || pool.size > 0)) {
-      const writes: Array<Promise<void>> = []
       const rendering = pool.run(
         jobs.map((plan) => plan.job!),
         options.jobs,
         stage.dir,
         (index, outcome) => {
-          kept.add(jobs[index]!)
-          writes.push(keep(jobs[index]!, outcome))
-          progress(jobs[index]!)
+          const plan = jobs[index]!
+          kept.add(plan)
+          // The worker wrote the files; they are claimed here.
+          for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
+          for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, string[]]>) {
+            for (const file of made) stage.claim(file)
+            written += made.length
+            plan.record.files[name] = made
+          }
+          progress(plan)
         }
       )
-      // While the workers render, this thread begins the site and writes the model.
-      startSite()
+      // While the workers render, this thread writes the model, and with a
+      // few releases to render it begins the site; with many, the site waits
+      // for the workers, whose memory it then uses.
+      if (jobs.length < minimumJobsForWorkers) startSite()
       meanwhile = meanwhile.then(writeModel)
       meanwhile.catch(() => undefined)
       try {
@@ -259,7 +269,6 @@ export async function buildOutputs(
         // A worker that stopped (out of its memory allowance on a very long
         // release, say) leaves its releases to this thread, below.
       }
-      await Promise.all(writes)
     }
     // Done with the workers: their memory is the site's to use.
     await pool.close()

@@ -25,6 +25,8 @@ export interface OutputStage {
   prefill(relatives: readonly string[]): void
   /** Writes a file of the new output (text may come in pieces). */
   write(relative: string, data: Uint8Array | string | Iterable<string>): Promise<void>
+  /** Counts a file written into `dir` by `writeStaged` (from another thread) as part of the new output. */
+  claim(relative: string): void
   /** Carries a file over from the previous output unchanged (a hard link when possible). */
   carry(relative: string): Promise<boolean>
   /** Gives a file of the new output a second name (a hard link when possible). */
@@ -95,8 +97,12 @@ async function isLiveStage(pid: string): Promise<boolean> {
   }
 }
 
+const plainPath = /^(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/
+
 /** Files escaping the output folder (`..`, absolute paths) are refused: outputs never land outside it. */
 export function safeRelative(relative: string): string {
+  // The common case, checked cheaply: plain names, no `.` or `..` segment, not absolute.
+  if (plainPath.test(relative)) return relative
   const normal = path.posix.normalize(relative)
   if (normal.startsWith('../') || normal === '..' || path.posix.isAbsolute(normal) || normal.includes('\0') || normal === '.') {
     throw new Error(`refusing to write outside the output folder: ${relative}`)
@@ -207,6 +213,11 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
       claimed.add(relative)
       await writeFile(await clear(relative), typeof data === 'string' || data instanceof Uint8Array ? data : coalesce(data))
     },
+    claim(relative) {
+      relative = safeRelative(relative)
+      claimed.add(relative)
+      shared.delete(relative)
+    },
     async carry(relative) {
       relative = safeRelative(relative)
       const carried = (await ahead.get(relative)) ?? carryNow(relative)
@@ -250,6 +261,19 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
       else await rm(dir, {recursive: true, force: true})
     }
   }
+}
+
+/**
+ * Writes a file of the new output being staged in `dir`, from any thread;
+ * the build then claims it (`OutputStage.claim`). A file already there (the
+ * spare's, perhaps sharing its bytes with the previous output) is replaced,
+ * never written into.
+ */
+export async function writeStaged(dir: string, relative: string, data: Uint8Array | string): Promise<void> {
+  const file = path.join(dir, safeRelative(relative))
+  await rm(file, {force: true, recursive: true})
+  await mkdir(path.dirname(file), {recursive: true})
+  await writeFile(file, data)
 }
 
 /**

@@ -1,5 +1,5 @@
 import {Worker, type ResourceLimits} from 'node:worker_threads'
-import type {RenderJob, RenderOutcome} from './render.js'
+import type {RenderJob, WrittenOutcome} from './render.js'
 import type {WorkerJob, WorkerReply, WorkerSetup} from './worker.js'
 
 /** Heap bounds of a render worker, in megabytes. */
@@ -11,7 +11,7 @@ export const minimumJobsForWorkers = 8
 interface PoolWorker {
   worker: Worker
   /** Settles the job the worker is on. */
-  pending: {resolve: (outcome: RenderOutcome) => void; reject: (error: Error) => void} | null
+  pending: {resolve: (outcome: WrittenOutcome) => void; reject: (error: Error) => void} | null
   failure: Error | null
 }
 
@@ -44,7 +44,7 @@ export class RenderPool {
    * allowance, say), no more jobs are handed out; once the others have
    * finished theirs, it rejects, and the jobs not done are the caller's.
    */
-  async run(jobs: readonly RenderJob[], size: number, stageDir: string, onDone: (index: number, outcome: RenderOutcome) => void): Promise<void> {
+  async run(jobs: readonly RenderJob[], size: number, stageDir: string, onDone: (index: number, outcome: WrittenOutcome) => void): Promise<void> {
     this.warm(Math.min(size, jobs.length))
     let next = 0
     let failure: unknown = null
@@ -93,7 +93,7 @@ export class RenderPool {
     return entry
   }
 
-  private render(entry: PoolWorker, job: WorkerJob): Promise<RenderOutcome> {
+  private render(entry: PoolWorker, job: WorkerJob): Promise<WrittenOutcome> {
     if (entry.failure) return Promise.reject(entry.failure)
     return new Promise((resolve, reject) => {
       entry.pending = {resolve, reject}

@@ -22,6 +22,12 @@ export interface RenderOutcome {
   findings: ReleaseRender['findings']
 }
 
+/** An outcome whose files a render worker wrote into the new output itself: their paths. */
+export interface WrittenOutcome {
+  files: Partial<Record<Renderer['name'], string[]>>
+  findings: ReleaseRender['findings']
+}
+
 /**
  * Runs the job's renderers in order on one release. Each renderer sees the
  * files of those before it; an error finding stops that renderer's files

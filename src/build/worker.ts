@@ -7,10 +7,11 @@
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {readProjectConfig} from '../cli/config-file.js'
-import {fileMemo} from './output.js'
-import {JobLookup, renderJob, type RenderJob, type RenderOutcome} from './render.js'
+import {fileMemo, writeStaged} from './output.js'
+import {JobLookup, renderJob, type RenderJob, type WrittenOutcome} from './render.js'
+import type {RendererName} from './build.js'
 import {createRenderers} from './renderers.js'
-import type {RenderContext} from './renderer.js'
+import type {OutputFile, RenderContext} from './renderer.js'
 
 export interface WorkerSetup {
   configPath: string
@@ -26,7 +27,7 @@ export interface WorkerJob {
   stageDir: string
 }
 
-export type WorkerReply = {outcome: RenderOutcome} | {error: string}
+export type WorkerReply = {outcome: WrittenOutcome} | {error: string}
 
 const setup = workerData as WorkerSetup
 let staged: (stageDir: string) => void
@@ -57,8 +58,15 @@ parentPort!.on('message', async ({job, stageDir}: WorkerJob) => {
     staged(stageDir)
     await prepared
     lookup.add(job)
-    // Copied, not transferred: a Buffer may be a view into a pool shared with other buffers.
-    reply = {outcome: await renderJob(job, renderers, context)}
+    const outcome = await renderJob(job, renderers, context)
+    // Written here, not sent: the build's thread would hold a copy of every
+    // release's files (its PDF, pages, e-mail) only to write it.
+    const files: WrittenOutcome['files'] = {}
+    for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, OutputFile[]]>) {
+      for (const file of made) await writeStaged(stageDir, file.path, file.data)
+      files[name] = made.map((file) => file.path)
+    }
+    reply = {outcome: {files, findings: outcome.findings}}
   } catch (error) {
     reply = {error: error instanceof Error ? (error.stack ?? error.message) : String(error)}
   }

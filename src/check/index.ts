@@ -2,17 +2,29 @@ import type {VFile} from 'vfile'
 import type {Config, RuleSetting} from '../config/model.js'
 import {addMessage, type Severity} from '../diagnostic/message.js'
 import type {Release} from '../release/model.js'
+import {decodeSource} from '../release/decode.js'
 import type {Edit, Finding, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 
 export interface CheckEntry {
   release: Release
-  /** Holds the source text; messages are added to it. */
+  /**
+   * Holds the source text (see `sourceOf`); messages are added to it. An
+   * entry from the check cache has the file's bytes in `bytes` instead,
+   * decoded only when asked for.
+   */
   file: VFile
+  bytes?: Uint8Array
   /** True when the reader's and per-release rules' messages came from a cache: those rules are not run again. */
   cached?: boolean
   /** Hash of the file and what its checks depend on, when read for a build. */
   hash?: string
+}
+
+/** The release file's text: decoded once from an entry's bytes when the cache gave them. */
+export function sourceOf(entry: CheckEntry): string {
+  if (entry.file.value === undefined && entry.bytes) entry.file.value = decodeSource(entry.bytes).text
+  return String(entry.file.value ?? '')
 }
 
 /** A fix proposed by a fixable rule, kept with the message it belongs to. */
@@ -40,12 +52,18 @@ export function checkReleases(entries: readonly CheckEntry[], config: Config, ru
       if (entry.cached) continue
       rule.checkRelease?.(entry.release, {
         config,
-        source: String(entry.file.value),
+        source: sourceOf(entry),
         report: (finding) => report(entry, finding)
       })
     }
     rule.checkProject?.(
-      entries.map((entry) => ({release: entry.release, source: String(entry.file.value)})),
+      // Rules that compare releases seldom read their text: it is decoded only if they do.
+      entries.map((entry) => ({
+        release: entry.release,
+        get source() {
+          return sourceOf(entry)
+        }
+      })),
       {config, report: (release, finding) => report(byRelease.get(release)!, finding)}
     )
   }

@@ -82,7 +82,7 @@ export async function runBuildThread(options: Omit<BuildRequest, 'likely'>, onPr
   // faster for the second, which cost each render thread about 40 MB. The
   // flag is the process's, so it is set before any thread loads HarfBuzz.
   setFlagsFromString('--liftoff-only')
-  const request: BuildRequest = {...options, likely: await likelyRenders(path.dirname(path.resolve(options.configPath)), options.outDir)}
+  const request: BuildRequest = {...options, likely: likelyRenders(path.dirname(path.resolve(options.configPath)), options.outDir)}
   return new Promise((resolve, reject) => {
     let settled = false
     const worker = new Worker(new URL('./build-worker.js', import.meta.url), {workerData: request, resourceLimits: heapLimits(request.likely).thread})

@@ -5,7 +5,6 @@ import {applyEdits} from '../check/fix.js'
 import {VFile} from 'vfile'
 import {fileHash, restoreMessages, storeMessages, type CheckCache} from '../check/cache.js'
 import {checkReleases, projectRuleIds, type CheckEntry, type ProposedFix} from '../check/index.js'
-import {decodeSource} from '../release/decode.js'
 import {parseRelease} from '../release/parse.js'
 import {listReleases, readEntries, resolveReleasePaths, type Project} from './project.js'
 import {writeFileAtomic} from './write.js'
@@ -97,9 +96,10 @@ function readEntriesCached(root: string, paths: readonly string[], key: string, 
     const hash = fileHash(key, bytes)
     const cached = previous?.[projectPath]
     if (cached?.hash !== hash) return {...parseRelease(projectPath, bytes), hash}
-    const file = new VFile({path: projectPath, value: decodeSource(bytes).text})
+    // Its text is decoded only if something asks for it (see `sourceOf`).
+    const file = new VFile({path: projectPath})
     restoreMessages(file, cached.messages)
-    return {release: cached.release, file, cached: true, hash}
+    return {release: cached.release, file, bytes, cached: true, hash}
   })
 }
 
