@@ -1,9 +1,9 @@
 /**
- * `pressroom build` runs in a worker thread of its own, whose heap bounds
- * suit the work expected (see `heapLimits`): checking hundreds of releases
+ * `pressroom build` with many releases to render runs in a worker thread of
+ * its own, with a small young generation: checking hundreds of releases
  * makes much short-lived garbage, and on the main thread V8 lets the heap
- * grow by about 70 MB for it. This thread only starts the build, shows its
- * progress and prints its report.
+ * grow by about 70 MB for it. This thread then only starts the build, shows
+ * its progress and prints its report.
  */
 import path from 'node:path'
 import {setFlagsFromString} from 'node:v8'
@@ -47,19 +47,17 @@ export type BuildReply =
   | {usage: {message: string; files: StoredFile[]}}
   | {failure: string}
 
+/** Heap bounds of the build thread, in megabytes; the old generation is left to V8. */
+const buildThreadLimits = {maxYoungGenerationSizeMb: 8}
+
 /**
- * Heap bounds of the build thread and of each render worker, in megabytes.
- * Young generations are small when many releases are to be rendered, so
- * that the build's memory stays low; with a few, the memory is small anyway
- * and larger ones save collections (tens of milliseconds in a small build).
- * The build thread's old generation is left to V8.
+ * Heap bounds of each render worker, in megabytes. Young generations are
+ * small when many releases are to be rendered, so that the build's memory
+ * stays low; with a few, the memory is small anyway and larger ones save
+ * collections (tens of milliseconds in a small build).
  */
-export function heapLimits(likely: number): {thread: ResourceLimits; worker: ResourceLimits} {
-  const few = likely < minimumJobsForWorkers
-  return {
-    thread: {maxYoungGenerationSizeMb: few ? 48 : 8},
-    worker: {...workerLimits, maxYoungGenerationSizeMb: few ? 24 : workerLimits.maxYoungGenerationSizeMb}
-  }
+export function workerHeapLimits(likely: number): ResourceLimits {
+  return {...workerLimits, maxYoungGenerationSizeMb: likely < minimumJobsForWorkers ? 24 : workerLimits.maxYoungGenerationSizeMb}
 }
 
 export function storeFile(file: VFile): StoredFile {
@@ -73,19 +71,23 @@ function restoreFile(stored: StoredFile): VFile {
 }
 
 /**
- * Runs the build in its thread and resolves with its report. Config and
- * usage problems reject with a `UsageError`, as `loadProject` throws them.
+ * Runs the build and resolves with its report: in a thread of its own when
+ * many releases are likely to be rendered, else in this one (a build of a
+ * few makes little garbage, and starting a thread costs tens of
+ * milliseconds). Config and usage problems reject with a `UsageError`, as
+ * `loadProject` throws them.
  */
-export async function runBuildThread(options: Omit<BuildRequest, 'likely'>, onProgress?: (event: ProgressEvent) => void): Promise<BuildReport> {
+export async function runBuildCommand(options: Omit<BuildRequest, 'likely'>, onProgress?: (event: ProgressEvent) => void): Promise<BuildReport> {
   // HarfBuzz is WebAssembly, which V8 compiles twice by default: a quick
   // baseline, then optimised code in the background. Rendering measured no
   // faster for the second, which cost each render thread about 40 MB. The
   // flag is the process's, so it is set before any thread loads HarfBuzz.
   setFlagsFromString('--liftoff-only')
   const request: BuildRequest = {...options, likely: likelyRenders(path.dirname(path.resolve(options.configPath)), options.outDir)}
+  if (request.likely < minimumJobsForWorkers) return (await import('./build-run.js')).runBuild(request, onProgress)
   return new Promise((resolve, reject) => {
     let settled = false
-    const worker = new Worker(new URL('./build-worker.js', import.meta.url), {workerData: request, resourceLimits: heapLimits(request.likely).thread})
+    const worker = new Worker(new URL('./build-worker.js', import.meta.url), {workerData: request, resourceLimits: buildThreadLimits})
     worker.on('message', (reply: BuildReply) => {
       if ('progress' in reply) {
         onProgress?.(reply.progress)

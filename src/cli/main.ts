@@ -124,8 +124,8 @@ whose inputs did not change since the last build are not rendered again.`
     const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs)
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs ${options.jobs}: give a whole number from 1 to 64`)
     const progress = options.json ? undefined : progressPrinter()
-    const {runBuildThread} = await import('./build-thread.js')
-    const report = await runBuildThread(
+    const {runBuildCommand} = await import('./build-thread.js')
+    const report = await runBuildCommand(
       {configPath, outDir: options.out, only: only && [...only], now: now.toISOString(), version, jobs, progress: progress !== undefined},
       progress
     )
