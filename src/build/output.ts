@@ -375,21 +375,37 @@ const briefPrefix = 'brief-'
  * result made by an earlier build is linked into the new output, a new one
  * is written there (file names are hashes of the keys, so two threads making
  * the same result write the same bytes). Results this build does not ask for
- * go away with the old folder, unless `carryMemo` keeps them.
+ * go away with the old folder, unless `carryMemo` keeps them. A render
+ * worker may ask before it knows where the new output is (`stageDir` not
+ * yet settled): an earlier build's result serves at once, and is linked in
+ * once the folder is known (or carried over by `carryMemo`).
  */
-export function fileMemo(outDir: string, stageDir: string): Memo {
+export function fileMemo(outDir: string, stageDir: string | Promise<string>): Memo {
   return async (key, make, lifetime) => {
     const name = `${lifetime === 'brief' ? briefPrefix : ''}${createHash('sha256').update(key).digest('hex')}`
-    const staged = path.join(stageDir, memoFolder, name)
+    const before = path.join(outDir, memoFolder, name)
+    const linkInto = async (dir: string, bytes: Uint8Array) => {
+      const staged = path.join(dir, memoFolder, name)
+      await mkdir(path.dirname(staged), {recursive: true})
+      await link(before, staged).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : writeFile(staged, bytes)))
+    }
+    if (typeof stageDir !== 'string') {
+      const kept = await readFile(before).catch(() => null)
+      if (kept) {
+        void stageDir.then((dir) => linkInto(dir, kept)).catch(() => undefined)
+        return new Uint8Array(kept)
+      }
+    }
+    const dir = await stageDir
+    const staged = path.join(dir, memoFolder, name)
     const here = await readFile(staged).catch(() => null)
     if (here) return new Uint8Array(here)
-    await mkdir(path.dirname(staged), {recursive: true})
-    const before = path.join(outDir, memoFolder, name)
     const kept = await readFile(before).catch(() => null)
     if (kept) {
-      await link(before, staged).catch(() => writeFile(staged, kept))
+      await linkInto(dir, kept)
       return new Uint8Array(kept)
     }
+    await mkdir(path.dirname(staged), {recursive: true})
     const bytes = await make()
     const temporary = `${staged}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     await writeFile(temporary, bytes)

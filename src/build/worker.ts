@@ -1,9 +1,9 @@
 /**
  * A build worker thread: loads the project and its renderers once (fonts,
  * templates) as soon as it starts, then renders the jobs it is sent, one at
- * a time. It may start before the build knows where its new output goes;
- * results kept between builds (the memo) are looked up once the first job
- * says.
+ * a time. It may start before the build knows where its new output goes
+ * (the first job says): until then, results kept between builds (the memo)
+ * come from the previous output.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {readProjectConfig} from '../cli/config-file.js'
@@ -30,10 +30,13 @@ export interface WorkerJob {
 export type WorkerReply = {outcome: WrittenOutcome} | {error: string}
 
 const setup = workerData as WorkerSetup
-let staged: (stageDir: string) => void
-const memo = new Promise<NonNullable<RenderContext['memo']>>((resolve) => {
-  staged = (stageDir) => resolve(fileMemo(setup.outDir, stageDir))
-})
+let staged!: (stageDir: string) => void
+const memo = fileMemo(
+  setup.outDir,
+  new Promise<string>((resolve) => {
+    staged = resolve
+  })
+)
 
 // The build checked the config and the releases; this thread loads neither the rules nor the Markdown reader.
 const project = await readProjectConfig(setup.configPath, null)
@@ -44,7 +47,7 @@ const context: RenderContext = {
   root: project.root,
   now: new Date(setup.now),
   generator: setup.generator,
-  memo: async (key, make, lifetime) => (await memo)(key, make, lifetime)
+  memo
 }
 const prepared = (async () => {
   for (const renderer of renderers) await renderer.prepare?.(context)
