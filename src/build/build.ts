@@ -270,8 +270,11 @@ export async function buildOutputs(
         // release, say) leaves its releases to this thread, below.
       }
     }
-    // Done with the workers: their memory is the site's to use.
-    await pool.close()
+    // Done with the workers: their memory is the site's to use. With a few
+    // releases rendered, memory is no concern and the build goes on at once.
+    const closing = pool.close()
+    if (jobs.length >= minimumJobsForWorkers) await closing
+    else closing.catch(() => undefined)
     const rest = jobs.filter((plan) => !kept.has(plan))
     startSite()
     if (rest.length > 0) {

@@ -124,13 +124,16 @@ whose inputs did not change since the last build are not rendered again.`
     const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs)
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs ${options.jobs}: give a whole number from 1 to 64`)
     const progress = options.json ? undefined : progressPrinter()
+    // Loaded while the build runs: the report is printed the moment it ends.
+    const reporting = import('./report.js')
+    reporting.catch(() => undefined)
     const {runBuildCommand} = await import('./build-thread.js')
     const report = await runBuildCommand(
       {configPath, outDir: options.out, only: only && [...only], now: now.toISOString(), version, jobs, progress: progress !== undefined},
       progress
     )
     const {files, ...summary} = report
-    const {formatReport} = await import('./report.js')
+    const {formatReport} = await reporting
     if (options.json) {
       process.stdout.write(`${JSON.stringify({...summary, diagnostics: JSON.parse(formatReport(files, 'json'))}, null, 2)}\n`)
     } else {

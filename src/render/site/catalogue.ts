@@ -5,17 +5,15 @@ import {absoluteUrl, sitePaths} from './urls.js'
  * `releases.json` on the site: what is published, newest first, for other
  * pages and tools to list. Drafts and embargoed releases are not in it.
  * Paths are relative to the site root; URLs are absolute when the config has
- * a `site.baseUrl`, else null.
+ * a `site.baseUrl`, else null. Everything but the PDFs' sizes is made at
+ * once (while the releases render); the function returned takes the sizes
+ * (null for a release without a PDF) and gives the file's text.
  */
-export function renderCatalogue(items: readonly SiteRelease[], site: SiteContext): string {
+export function catalogueOf(items: readonly SiteRelease[], site: SiteContext): (pdfBytes: (id: string) => number | null) => string {
   const base = site.config.site.baseUrl
-  const releases = newestFirst(items).map(({release, identity, pdf}) => ({
-    id: identity.id,
-    ref: release.frontmatter.ref,
-    date: release.frontmatter.date,
-    published: publishedAt(release),
-    pdf: pdf ? {path: sitePaths.pdf(identity), url: absoluteUrl(base, sitePaths.pdf(identity)), bytes: pdf.length} : null,
-    languages: Object.fromEntries(
+  const rows = newestFirst(items).map(({release, identity}) => {
+    const pdf = {path: sitePaths.pdf(identity), url: absoluteUrl(base, sitePaths.pdf(identity))}
+    const languages = Object.fromEntries(
       releaseLangs(release).map((lang) => [
         lang,
         {
@@ -26,6 +24,15 @@ export function renderCatalogue(items: readonly SiteRelease[], site: SiteContext
         }
       ])
     )
-  }))
-  return `${JSON.stringify({generator: site.generator, organisation: site.config.organisation, releases}, null, 2)}\n`
+    return (bytes: number | null) => ({
+      id: identity.id,
+      ref: release.frontmatter.ref,
+      date: release.frontmatter.date,
+      published: publishedAt(release),
+      pdf: bytes === null ? null : {...pdf, bytes},
+      languages
+    })
+  })
+  const ids = newestFirst(items).map((item) => item.identity.id)
+  return (pdfBytes) => `${JSON.stringify({generator: site.generator, organisation: site.config.organisation, releases: rows.map((row, i) => row(pdfBytes(ids[i]!)))}, null, 2)}\n`
 }

@@ -57,15 +57,10 @@ export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: Site
 }
 
 /** The releases a feed holds: the newest `site.feedEntries` with the language. */
-function feedReleases(items: readonly SiteRelease[], lang: Lang, site: SiteContext): SiteRelease[] {
+export function feedReleases(items: readonly SiteRelease[], lang: Lang, site: SiteContext): SiteRelease[] {
   return newestFirst(items)
     .filter((item) => item.release.sections[lang])
     .slice(0, site.config.site.feedEntries)
-}
-
-/** Everything of the releases that `renderFeed` reads, for remembering it between builds. */
-export function feedInputs(items: readonly SiteRelease[], lang: Lang, site: SiteContext): unknown {
-  return feedReleases(items, lang, site)
 }
 
 /** RFC 3339 time of a release: its embargo, else its date at 00:00 UTC. */

@@ -5,8 +5,8 @@ import {loadPreviewAssets} from '../../preview/assets.js'
 import type {MessageInput} from '../../preview/messages.js'
 import {renderPreview, type PreviewAssets} from '../../preview/render-preview.js'
 import {loadSiteAssets, type SiteAssets} from './assets.js'
-import {renderCatalogue} from './catalogue.js'
-import {feedInputs, renderFeed} from './feed.js'
+import {catalogueOf} from './catalogue.js'
+import {feedReleases, renderFeed} from './feed.js'
 import {renderWebFonts} from './fonts.js'
 import {indexInputs, releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, type SiteContext, type SiteRelease} from './pages.js'
 import {renderSitemap, sitemapInputs} from './sitemap.js'
@@ -134,30 +134,39 @@ export async function renderSiteFiles(
   // release's text changes neither the index pages nor the sitemap. The
   // key names everything the file is made from.
   const shared = JSON.stringify([context.generator, assets.fingerprint, {...context.config, positions: undefined}])
-  const remember = async (name: string, inputs: unknown, make: () => string): Promise<string> => {
+  const remember = async (name: string, inputs: string, make: () => string): Promise<string> => {
     if (!context.memo) return make()
-    const bytes = await context.memo(`site ${name}\0${shared}\0${JSON.stringify(inputs)}`, async () => Buffer.from(make()), 'brief')
+    const bytes = await context.memo(`site ${name}\0${shared}\0${inputs}`, async () => Buffer.from(make()), 'brief')
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
   }
   const models: SiteRelease[] = listed.map(({release, identity}) => ({release, identity, pdf: null}))
   for (const lang of ['en', 'km'] as const) {
-    page(sitePaths.index(lang), await remember(`index ${lang}`, indexInputs(models, lang), () => renderIndexPage(models, lang, site)))
+    page(sitePaths.index(lang), await remember(`index ${lang}`, JSON.stringify(indexInputs(models, lang)), () => renderIndexPage(models, lang, site)))
   }
   page(sitePaths.home, renderHomePage(site))
-  if (site.config.site.baseUrl) add(sitePaths.sitemap, await remember('sitemap', sitemapInputs(models), () => renderSitemap(models, site)!))
+  if (site.config.site.baseUrl) add(sitePaths.sitemap, await remember('sitemap', JSON.stringify(sitemapInputs(models)), () => renderSitemap(models, site)!))
+  // What the feeds and the catalogue need besides the PDFs' sizes, made meanwhile too.
+  const feeds = (['en', 'km'] as const).map((lang) => {
+    const inFeed = feedReleases(models, lang, site)
+    return {lang, ids: inFeed.map((item) => item.identity.id), inputs: JSON.stringify(inFeed.map(({release, identity}) => [release, identity]))}
+  })
+  const catalogue = catalogueOf(models, site)
 
   await rendered
+  const pdfBytes = new Map<string, number | null>()
   const items: SiteRelease[] = listed.map(({release, identity, files}) => {
     const pdf = files.find((file) => file.path === `${siteFolder}${sitePaths.pdf(identity)}`) ?? null
     const characters = files.find((file) => file.path === charactersPath(identity.id))
     if (characters) pages.push(textOf(characters.data))
     else for (const file of files) if (file.path.startsWith(siteFolder) && file.path.endsWith('.html')) pages.push(textOf(file.data))
-    return {release, identity, pdf: pdf ? {length: pdf.size ?? byteLength(pdf.data)} : null}
+    pdfBytes.set(identity.id, pdf ? (pdf.size ?? byteLength(pdf.data)) : null)
+    return {release, identity, pdf: pdf ? {length: pdfBytes.get(identity.id)!} : null}
   })
-  for (const lang of ['en', 'km'] as const) {
-    add(sitePaths.feed(lang), await remember(`feed ${lang}`, feedInputs(items, lang, site), () => renderFeed(items, lang, site)))
+  for (const {lang, ids, inputs} of feeds) {
+    const sizes = JSON.stringify(ids.map((id) => pdfBytes.get(id)))
+    add(sitePaths.feed(lang), await remember(`feed ${lang}`, `${inputs}\0${sizes}`, () => renderFeed(items, lang, site)))
   }
-  add(sitePaths.catalogue, renderCatalogue(items, site))
+  add(sitePaths.catalogue, catalogue((id) => pdfBytes.get(id) ?? null))
   add(sitePaths.css, assets.css)
   const fonts = await renderWebFonts(assets.fonts, [...pages, assets.css].join('\n'), context.memo)
   add(sitePaths.fontsCss, fonts.css)
