@@ -110,6 +110,22 @@ describe('stageOutput', () => {
     expect(readdirSync(out).sort()).toEqual([ledgerName, spareName, 'a.txt'])
   })
 
+  it('ignores a ledger that names files outside the output', async () => {
+    const parent = folder()
+    const out = path.join(parent, 'out')
+    writeFileSync(path.join(parent, 'victim.txt'), 'keep me')
+    for (let i = 0; i < 2; i++) {
+      const stage = await stageOutput(out)
+      await stage.write('a.txt', 'a')
+      await stage.commit()
+    }
+    writeFileSync(path.join(out, spareName, ledgerName), `pressroom output 1 spare -\n+ ../victim.txt\n+ a.txt\n`)
+    const stage = await stageOutput(out)
+    await stage.write('a.txt', 'a')
+    await stage.commit()
+    expect(readFileSync(path.join(parent, 'victim.txt'), 'utf8')).toBe('keep me')
+  })
+
   it('leaves the previous output untouched when aborted', async () => {
     const parent = folder()
     const out = path.join(parent, 'out')

@@ -333,7 +333,14 @@ function readLedger(dir: string): Ledger | null {
   for (const line of lines.slice(1)) {
     if (line === '') continue
     if ((line[0] !== '=' && line[0] !== '+') || line[1] !== ' ') return null
-    files.set(line.slice(2), line[0] === '=')
+    const relative = line.slice(2)
+    // The build removes files the spare's ledger names: never one outside the folder.
+    try {
+      if (safeRelative(relative) !== relative) return null
+    } catch {
+      return null
+    }
+    files.set(relative, line[0] === '=')
   }
   return {generation: Number(head[1]), spare: head[2] === '-' ? null : Number(head[2]), files}
 }
