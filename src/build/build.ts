@@ -14,6 +14,7 @@ import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './r
 import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
 import {sha256} from '../hash.js'
 import {fontPath} from '../package.js'
+import {configKey} from '../config/key.js'
 
 export type RendererName = Renderer['name']
 
@@ -398,7 +399,7 @@ async function readManifest(outDir: string): Promise<Manifest | null> {
 
 /** Everything besides a release's own file that its outputs depend on. */
 async function sharedHash(root: string, context: RenderContext, version: string): Promise<string> {
-  const parts: string[] = [version, JSON.stringify({...context.config, positions: undefined})]
+  const parts: string[] = [version, configKey(context.config)]
   const files = new Set<string>()
   for (const folder of ['templates', 'fonts']) {
     for (const file of await listFiles(path.join(root, folder))) files.add(path.join(root, folder, file))

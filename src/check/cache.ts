@@ -1,6 +1,7 @@
 import {sha256} from '../hash.js'
 import type {VFile} from 'vfile'
 import type {Config} from '../config/model.js'
+import {configKey} from '../config/key.js'
 import {addMessage, type Severity} from '../diagnostic/message.js'
 import type {Point, Position, Release} from '../release/model.js'
 
@@ -36,7 +37,7 @@ export type CheckCache = Record<string, CachedCheck>
 export function checkCacheKey(version: string, config: Config): string {
   return sha256(
     version,
-    JSON.stringify({...config, positions: undefined, path: undefined, root: undefined, coverage: undefined}),
+    configKey(config),
     config.coverage?.fingerprint ?? 'fonts unreadable'
   )
 }

@@ -11,6 +11,7 @@ import {renderWebFonts} from './fonts.js'
 import {indexInputs, releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, type SiteContext, type SiteRelease} from './pages.js'
 import {renderSitemap, sitemapInputs} from './sitemap.js'
 import {fileOf, sitePaths} from './urls.js'
+import {configKey} from '../../config/key.js'
 
 export interface SiteRendererOptions {
   /**
@@ -133,7 +134,7 @@ export async function renderSiteFiles(
   // A file is made again only when what it shows changed: editing a
   // release's text changes neither the index pages nor the sitemap. The
   // key names everything the file is made from.
-  const shared = JSON.stringify([context.generator, assets.fingerprint, {...context.config, positions: undefined}])
+  const shared = JSON.stringify([context.generator, assets.fingerprint, configKey(context.config)])
   const remember = async (name: string, inputs: string, make: () => string): Promise<string> => {
     if (!context.memo) return make()
     const bytes = await context.memo(`site ${name}\0${shared}\0${inputs}`, async () => Buffer.from(make()), 'brief')
