@@ -300,22 +300,17 @@ export async function buildOutputs(
     }
 
     // Site-wide files depend on every release, including whether it is
-    // published at `now`, which each release's hash holds. The site is made
-    // from every release's files (it copies the PDFs): each is read from the
-    // new output only when asked for.
-    const origins = new WeakMap<object, string>()
+    // published at `now`, which each release's hash holds. The site reads
+    // releases' files (a PDF's size, the characters of the pages): each is
+    // read from the new output only when asked for.
     for (const plan of planned) {
       plan.item.files = Object.values(plan.record.files)
         .flat()
-        .map((file) => stagedFile(stage.dir, file, origins))
+        .map((file) => stagedFile(stage.dir, file))
     }
     settleRendered()
     const siteFiles = await site!
-    // A site file that is a release's file (the PDF) is linked, not written again.
-    await inBatches(siteFiles, (file) => {
-      const origin = typeof file.data === 'object' ? origins.get(file.data) : undefined
-      return origin ? stage.duplicate(origin, file.path) : stage.write(file.path, file.data)
-    })
+    await inBatches(siteFiles, (file) => stage.write(file.path, file.data))
     written += siteFiles.length
     manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
 
@@ -338,8 +333,8 @@ export function workerSetup(options: Pick<BuildOptions, 'configPath' | 'outDir'>
   return {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir}
 }
 
-/** A file of the new output whose bytes are read when first used; `origins` remembers where they came from. */
-function stagedFile(dir: string, relative: string, origins: WeakMap<object, string>): OutputFile {
+/** A file of the new output whose bytes are read when first used. */
+function stagedFile(dir: string, relative: string): OutputFile {
   let data: Uint8Array | undefined
   return {
     path: relative,
@@ -347,10 +342,7 @@ function stagedFile(dir: string, relative: string, origins: WeakMap<object, stri
       return data?.byteLength ?? statSync(path.join(dir, relative)).size
     },
     get data() {
-      if (!data) {
-        data = new Uint8Array(readFileSync(path.join(dir, relative)))
-        origins.set(data, relative)
-      }
+      data ??= new Uint8Array(readFileSync(path.join(dir, relative)))
       return data
     }
   }

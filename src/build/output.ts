@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 import {copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
+import {link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Memo} from './renderer.js'
 
@@ -29,8 +29,6 @@ export interface OutputStage {
   claim(relative: string): void
   /** Carries a file over from the previous output unchanged (a hard link when possible). */
   carry(relative: string): Promise<boolean>
-  /** Gives a file of the new output a second name (a hard link when possible). */
-  duplicate(from: string, to: string): Promise<void>
   /** Swaps the new output in. */
   commit(): Promise<void>
   /** Gives up the new output; the previous one stays as it was. */
@@ -223,13 +221,6 @@ export async function stageOutput(outDir: string): Promise<OutputStage> {
       const carried = (await ahead.get(relative)) ?? carryNow(relative)
       if (carried) claimed.add(relative)
       return carried
-    },
-    async duplicate(from, to) {
-      to = safeRelative(to)
-      claimed.add(to)
-      const source = path.join(dir, safeRelative(from))
-      const file = await clear(to)
-      await link(source, file).catch(() => copyFile(source, file))
     },
     async commit() {
       // Files the build did not keep (a deleted release's), and the folders they leave empty.
