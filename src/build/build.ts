@@ -10,7 +10,7 @@ import {carryMemo, fileMemo, recoverOutput, stageOutput} from './output.js'
 import {storeMessages} from '../check/cache.js'
 import {minimumJobsForWorkers, RenderPool} from './pool.js'
 import type {WorkerSetup} from './worker.js'
-import {renderJob, type JobLookup, type RenderJob, type RenderOutcome} from './render.js'
+import {renderJob, writeOutcome, type JobLookup, type RenderJob, type RenderOutcome, type WrittenOutcome} from './render.js'
 import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
 import {sha256} from '../hash.js'
 import {fontPath} from '../package.js'
@@ -194,16 +194,14 @@ export async function buildOutputs(
     // Render, on worker threads when there is enough to do (they write the
     // files), else here, writing each release's files as soon as they come
     // so that they need not stay in memory.
-    const keep = async (plan: Planned, outcome: RenderOutcome) => {
+    const record = (plan: Planned, outcome: WrittenOutcome) => {
       for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
-      for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, OutputFile[]]>) {
-        for (const file of made) {
-          await stage.write(file.path, file.data)
-          written++
-        }
-        plan.record.files[name] = made.map((file) => file.path)
+      for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, string[]]>) {
+        written += made.length
+        plan.record.files[name] = made
       }
     }
+    const keep = async (plan: Planned, outcome: RenderOutcome) => record(plan, await writeOutcome(outcome, (file) => stage.write(file.path, file.data)))
     // The model and the check cache. Rendering adds only errors to the
     // releases' messages, and an error means no output at all, so they can
     // be written before it, once.
@@ -249,12 +247,8 @@ export async function buildOutputs(
           const plan = jobs[index]!
           kept.add(plan)
           // The worker wrote the files; they are claimed here.
-          for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
-          for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, string[]]>) {
-            for (const file of made) stage.claim(file)
-            written += made.length
-            plan.record.files[name] = made
-          }
+          for (const file of Object.values(outcome.files).flat()) stage.claim(file)
+          record(plan, outcome)
           progress(plan)
         }
       )

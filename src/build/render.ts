@@ -47,6 +47,16 @@ export async function renderJob(job: RenderJob, renderers: readonly Renderer[], 
   return outcome
 }
 
+/** Writes an outcome's files, one at a time (each may be large), and gives the outcome with their paths. */
+export async function writeOutcome(outcome: RenderOutcome, write: (file: OutputFile) => Promise<void>): Promise<WrittenOutcome> {
+  const files: WrittenOutcome['files'] = {}
+  for (const [name, made] of Object.entries(outcome.files) as Array<[Renderer['name'], OutputFile[]]>) {
+    for (const file of made) await write(file)
+    files[name] = made.map((file) => file.path)
+  }
+  return {files, findings: outcome.findings}
+}
+
 /** What renderers need to know about the job being rendered, looked up by release. */
 export class JobLookup {
   private readonly jobs = new WeakMap<Release, RenderJob>()

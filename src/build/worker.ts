@@ -8,10 +8,9 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {readProjectConfig} from '../cli/config-file.js'
 import {fileMemo, writeStaged} from './output.js'
-import {JobLookup, renderJob, type RenderJob, type WrittenOutcome} from './render.js'
-import type {RendererName} from './build.js'
+import {JobLookup, renderJob, writeOutcome, type RenderJob, type WrittenOutcome} from './render.js'
 import {createRenderers} from './renderers.js'
-import type {OutputFile, RenderContext} from './renderer.js'
+import type {RenderContext} from './renderer.js'
 
 export interface WorkerSetup {
   configPath: string
@@ -61,15 +60,9 @@ parentPort!.on('message', async ({job, stageDir}: WorkerJob) => {
     staged(stageDir)
     await prepared
     lookup.add(job)
-    const outcome = await renderJob(job, renderers, context)
     // Written here, not sent: the build's thread would hold a copy of every
     // release's files (its PDF, pages, e-mail) only to write it.
-    const files: WrittenOutcome['files'] = {}
-    for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, OutputFile[]]>) {
-      for (const file of made) await writeStaged(stageDir, file.path, file.data)
-      files[name] = made.map((file) => file.path)
-    }
-    reply = {outcome: {files, findings: outcome.findings}}
+    reply = {outcome: await writeOutcome(await renderJob(job, renderers, context), (file) => writeStaged(stageDir, file.path, file.data))}
   } catch (error) {
     reply = {error: error instanceof Error ? (error.stack ?? error.message) : String(error)}
   }
