@@ -1,5 +1,5 @@
 import {readFileSync, statSync} from 'node:fs'
-import {readdir, readFile, stat, utimes} from 'node:fs/promises'
+import {readFile, stat, utimes} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {sourceOf, type CheckEntry} from '../check/index.js'
@@ -13,6 +13,7 @@ import type {WorkerSetup} from './worker.js'
 import {renderJob, writeOutcome, type JobLookup, type RenderJob, type RenderOutcome, type WrittenOutcome} from './render.js'
 import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
 import {sha256} from '../hash.js'
+import {filesUnder} from './files.js'
 import {fontPath} from '../package.js'
 import {configKey} from '../config/key.js'
 
@@ -388,7 +389,7 @@ async function sharedHash(root: string, context: RenderContext, version: string)
   const parts: string[] = [version, configKey(context.config)]
   const files = new Set<string>()
   for (const folder of ['templates', 'fonts']) {
-    for (const file of await listFiles(path.join(root, folder))) files.add(path.join(root, folder, file))
+    for (const file of filesUnder(path.join(root, folder))) files.add(file)
   }
   for (const font of Object.values(context.config.fonts).flatMap((roles) => Object.values(roles).flat())) {
     files.add(fontPath(context.config.root, font))
@@ -406,13 +407,6 @@ async function sharedHash(root: string, context: RenderContext, version: string)
   return sha256(...parts)
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir, {recursive: true, withFileTypes: true}).catch(() => [])
-  return names
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort()
-}
 
 
 function countMessages(files: readonly VFile[]) {

@@ -5,26 +5,17 @@
  * templates or fonts are). The build decides from content hashes; a wrong
  * guess only costs time or memory, never a wrong output.
  */
-import {readdirSync, statSync} from 'node:fs'
+import {statSync} from 'node:fs'
 import path from 'node:path'
+import {filesUnder} from './files.js'
 
 /** Synchronous: a few hundred `stat` calls take milliseconds, and through the thread pool several times that. */
 export function likelyRenders(root: string, outDir: string): number {
   const built = statSync(path.join(outDir, '.pressroom-manifest.json'), {throwIfNoEntry: false})?.mtimeMs ?? null
-  const sources = files(path.join(root, 'releases')).filter((file) => file.endsWith('.md'))
+  const sources = filesUnder(path.join(root, 'releases')).filter((file) => file.endsWith('.md'))
   if (built === null) return sources.length
   const newer = (list: readonly string[]) => list.filter((file) => (statSync(file, {throwIfNoEntry: false})?.mtimeMs ?? 0) > built).length
-  const shared = [path.join(root, 'pressroom.yaml'), path.join(root, 'glossary.yaml'), ...files(path.join(root, 'templates')), ...files(path.join(root, 'fonts'))]
+  const shared = [path.join(root, 'pressroom.yaml'), path.join(root, 'glossary.yaml'), ...filesUnder(path.join(root, 'templates')), ...filesUnder(path.join(root, 'fonts'))]
   if (newer(shared) > 0) return sources.length
   return newer(sources)
-}
-
-function files(dir: string): string[] {
-  try {
-    return readdirSync(dir, {recursive: true, withFileTypes: true})
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-  } catch {
-    return []
-  }
 }
