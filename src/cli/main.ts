@@ -11,8 +11,8 @@ import {registerShape} from './shape.js'
 import {UsageError} from './usage.js'
 
 // Commands load what they need when they run, so that each starts quickly
-// (`build` does its work in a thread of its own). The rules are loaded only
-// for `check`, whose help lists them.
+// (`build` with many releases to render does its work in a thread of its
+// own). The rules are loaded only for `check`, whose help lists them.
 const rules = process.argv.slice(2).includes('check') ? (await import('../check/rules/index.js')).rules : []
 
 const rendererNames = ['html', 'pdf', 'email'] as const
