@@ -15,7 +15,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {formatEnglishDate, formatKhmerDate} from '../facts/render.js'
-import {loadProject} from '../cli/project.js'
+import {loadProject} from '../project/load.js'
 import {sectionContent} from '../render/html/content.js'
 import {loadPdfFonts, loadPdfTemplate, renderPdf} from '../render/pdf/index.js'
 import type {Release} from '../release/model.js'
@@ -90,7 +90,7 @@ function coldRender(): {wallMs: number; loadMs: number; renderMs: number} {
   const script = `
     const started = performance.now()
     const {readFileSync, writeFileSync} = await import('node:fs')
-    const {loadProject} = await import(${JSON.stringify(dist('cli/project.js'))})
+    const {loadProject} = await import(${JSON.stringify(dist('project/load.js'))})
     const {parseRelease} = await import(${JSON.stringify(dist('release/parse.js'))})
     const pdf = await import(${JSON.stringify(dist('render/pdf/index.js'))})
     const {config, root} = await loadProject(${JSON.stringify(path.join(repo, 'pressroom.yaml'))})

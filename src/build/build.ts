@@ -1,413 +1,355 @@
-import {readFileSync, statSync} from 'node:fs'
-import {readFile, stat, utimes} from 'node:fs/promises'
+/**
+ * `pressroom build`: check every release, render what changed, and bring the
+ * output folder up to date file by file.
+ *
+ * 1. Check. A release file whose bytes and config are as at the last build
+ *    takes its messages and summary from the manifest; others are read and
+ *    checked, their model kept in the cache for `releases.json`, then dropped.
+ *    Any error: nothing is written.
+ * 2. Render. Each renderer's result for a release is kept in the cache under
+ *    a hash of everything it is made from (`renderKeys`); a release renders
+ *    again only for a key the cache lacks, on a pool of threads when there
+ *    are several, else in this one.
+ * 3. Place. Every output file is put in place atomically (state.ts); files
+ *    of the last build that this one does not make are removed; the manifest
+ *    is written last. A build killed at any point leaves every file whole,
+ *    and the next build finishes the work from the cache.
+ */
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import type {VFile} from 'vfile'
-import {sourceOf, type CheckEntry} from '../check/index.js'
-import {addMessage} from '../diagnostic/message.js'
-import {isPublished, releaseIdentity} from '../release/identity.js'
-import type {Release} from '../release/model.js'
-import {carryMemo, fileMemo, recoverOutput, stageOutput} from './output.js'
-import {storeMessages} from '../check/cache.js'
-import {minimumJobsForWorkers, RenderPool} from './pool.js'
-import type {WorkerSetup} from './worker.js'
-import {renderJob, writeOutcome, type JobLookup, type RenderJob, type RenderOutcome, type WrittenOutcome} from './render.js'
-import type {OutputFile, RenderContext, RenderedRelease, Renderer} from './renderer.js'
-import {sha256} from '../hash.js'
-import {filesUnder} from './files.js'
-import {fontPath} from '../package.js'
+import {Piscina} from 'piscina'
+import {VFile} from 'vfile'
+import {checkAcross, checkRelease, projectRuleIds, sortMessages} from '../check/index.js'
 import {configKey} from '../config/key.js'
-
-export type RendererName = Renderer['name']
+import {addMessage, restoreMessages, storeMessages, type StoredMessage} from '../diagnostic/message.js'
+import {sha256} from '../hash.js'
+import {fontPath} from '../package.js'
+import {listReleases, type Project} from '../project/load.js'
+import {isPublished, releaseIdentity, type ReleaseIdentity} from '../release/identity.js'
+import {parseRelease} from '../release/parse.js'
+import {summarizeRelease, type ReleaseSummary} from '../release/summary.js'
+import type {SiteRelease} from '../render/site/pages.js'
+import {crashPoint} from './crash.js'
+import {filesUnder} from './files.js'
+import {checkOutputFolder} from './out-dir.js'
+import {renderJob, type JobResult, type RenderJob, type RenderRecord} from './render.js'
+import {rendererNames, type RenderContext, type RendererName} from './renderer.js'
+import {createRenderers} from './renderers.js'
+import {BuildState, fileMemo, writeBlob, writeWhole, type CachedFile} from './state.js'
+import type {WorkerSetup} from './worker.js'
 
 export interface BuildOptions {
   outDir: string
-  /** Renderers to run; outputs of the others are carried over from the previous build. */
+  /** Renderers to run; outputs of the others are kept while they are still right, and removed otherwise. */
   only: ReadonlySet<RendererName> | null
   now: Date
   version: string
-  /** Worker threads to render on; 1 renders in this thread. */
+  /** Threads to render on; 1 renders in this thread. */
   jobs: number
-  /** For worker threads: the config file they load the project from. */
+  /** The config file, which render threads load the project from. */
   configPath: string
-  /** More files to write with the outputs (the check cache), made only when something changed. */
-  extraFiles?: ReadonlyArray<{path: string; data: () => Iterable<string>}>
-  /** Render workers the caller started early; the build closes them once rendered. Without it the build starts its own when there is enough to do. */
-  pool?: RenderPool
   onProgress?: (event: {done: number; total: number; current: string}) => void
+}
+
+/** A release the site does not show, and why. */
+export interface Withheld {
+  path: string
+  reason: 'draft' | 'embargo' | 'not rebuilt'
+  /** The embargo, for `embargo`. */
+  until?: string
 }
 
 export interface BuildReport {
   ok: boolean
   releases: number
-  /** Files written anew. */
+  /** Files written anew; files left as they were; files of the last build removed. */
   written: number
-  /** Files carried over from the previous build unchanged. */
   unchanged: number
-  /** Releases rendered (not carried over). */
+  removed: number
+  /** Releases rendered (not taken from the cache). */
   rendered: number
+  /** Releases rendered by each render thread, when the build used them. */
+  threads: number[]
+  withheld: Withheld[]
   warnings: number
   errors: number
   seconds: number
   files: VFile[]
 }
 
-interface ManifestEntry {
+interface ManifestRelease {
+  /** SHA-256 of the file's bytes. */
   hash: string
-  files: Partial<Record<RendererName, string[]>>
+  /** The reader's and the per-release rules' messages. */
+  messages: StoredMessage[]
+  summary: ReleaseSummary
+  /** The key of each renderer's result in the output. */
+  renders: Partial<Record<RendererName, string>>
 }
 
 interface Manifest {
   version: string
-  releases: Record<string, ManifestEntry>
-  site: {hash: string; files: string[]}
+  /** What the check depends on besides each file: `checkKey`. */
+  check: string
+  releases: Record<string, ManifestRelease>
+  /** The keys of the site-wide files and of `releases.json`, when the output has them. */
+  site: string | null
+  model: string | null
+  /** Every file of the output, with the hash of its bytes. */
+  files: Record<string, string>
 }
 
-const manifestName = '.pressroom-manifest.json'
-
-interface Planned {
-  entry: CheckEntry
-  item: RenderedRelease
-  record: ManifestEntry
-  /** Files of the previous output the release keeps, by renderer. */
-  kept: Partial<Record<RendererName, string[]>>
-  job: RenderJob | null
+interface Checked extends ManifestRelease {
+  path: string
+  file: VFile
 }
 
-/**
- * Renders checked releases into the output folder. A release is rendered
- * again only when its file, the config, the glossary, the templates, the
- * fonts or the tool's version changed (content hashes kept in a manifest);
- * index pages, feeds and the sitemap when any release changed. Outputs of
- * deleted or renamed releases disappear because the folder is rebuilt whole
- * and swapped in (see output.ts). Render errors (a missing glyph) are
- * reported on the release's file, and nothing is written.
- */
-export async function buildOutputs(
-  root: string,
-  entries: readonly CheckEntry[],
-  /**
-   * The renderers in the order they run, loaded (those named, in that
-   * order) only when something needs rendering; `site` names those that make
-   * site-wide files.
-   */
-  renderers: {names: readonly RendererName[]; site: readonly RendererName[]; load: (names: readonly RendererName[]) => Promise<readonly Renderer[]>},
-  lookup: JobLookup,
-  context: RenderContext,
-  options: BuildOptions
-): Promise<BuildReport> {
+/** Renderers that use another's files: the site and the e-mail take the PDF. */
+const needs: Record<RendererName, RendererName[]> = {pdf: [], site: ['pdf'], email: ['pdf']}
+
+/** Fewer releases than this are rendered in the build's own thread: starting threads costs more than it saves. */
+const poolFrom = 4
+
+export async function buildProject(project: Project, options: BuildOptions): Promise<BuildReport> {
   const started = performance.now()
-  const files = entries.map((entry) => entry.file)
-  // A half-swapped output left by a killed build is put back first, even when nothing is to be written.
-  await recoverOutput(options.outDir)
-  const found = await readManifest(options.outDir)
-  const previous = found?.version === options.version ? found : null
-  const shared = await sharedHash(root, context, options.version)
-  const selected = new Set(renderers.names.filter((name) => !options.only || options.only.has(name)))
-  // Each renderer is loaded once, whether for releases or for the site.
-  const loaded = new Map<RendererName, Promise<Renderer>>()
-  const load = async (names: readonly RendererName[]): Promise<Renderer[]> => {
-    const missing = names.filter((name) => !loaded.has(name))
-    if (missing.length > 0) {
-      const made = renderers.load(missing)
-      missing.forEach((name, i) => loaded.set(name, made.then((all) => all[i]!)))
-    }
-    return Promise.all(renderers.names.filter((name) => names.includes(name)).map((name) => loaded.get(name)!))
+  const outDir = checkOutputFolder(project.root, options.outDir)
+  const state = await BuildState.open(outDir)
+  try {
+    return await build(project, options, state, started)
+  } finally {
+    await state.close()
   }
+}
 
-  // Plan: what each release needs rendered, and which files it keeps.
-  const planned: Planned[] = []
-  for (const entry of entries) {
-    const {release} = entry
-    const identity = releaseIdentity(release, context.config)
+async function build(project: Project, options: BuildOptions, state: BuildState, started: number): Promise<BuildReport> {
+  const {config, root} = project
+  const previous = await state.readManifest<Manifest>()
+  const checked = await checkAll(project, options.version, previous, state)
+  const files = checked.map((entry) => entry.file)
+  const report = (ok: boolean, counts: Partial<BuildReport> = {}): BuildReport => ({
+    ok, releases: checked.length, written: 0, unchanged: 0, removed: 0, rendered: 0, threads: [], withheld: [], ...countMessages(files), seconds: Math.round(performance.now() - started) / 1000, files, ...counts
+  })
+  crashPoint('checked')
+  if (countMessages(files).errors > 0) return report(false)
+
+  // Plan: each renderer's key per release, and what the cache already holds.
+  const shared = sharedKey(project, options.version)
+  const selected = new Set(rendererNames.filter((name) => !options.only || [...options.only].some((wanted) => wanted === name || needs[wanted].includes(name))))
+  const planned: Array<{entry: Checked; identity: ReleaseIdentity; published: boolean; records: Partial<Record<RendererName, RenderRecord>>; job: RenderJob | null}> = []
+  const withheld: Withheld[] = []
+  for (const entry of checked) {
+    const identity = releaseIdentity(entry.summary, config)
     if (!identity) continue
-    // Whether the release is published at `now` decides what the site shows
-    // of it; its messages, some from rules that compare releases, are in its preview.
-    const messages = storeMessages(entry.file, new Set())
-    // The check's hash of the file (its bytes and the check's inputs), when it made one, spares hashing the text again.
-    const hash = sha256(shared, entry.hash ?? sourceOf(entry), String(isPublished(release, context.now)), JSON.stringify(messages))
-    const before = previous?.releases[release.path]
-    const fresh = before?.hash === hash
-    const run = renderers.names.filter((name) => selected.has(name) && !(fresh && before.files[name]))
-    const kept = Object.fromEntries(renderers.names.filter((name) => !run.includes(name) && before?.files[name]).map((name) => [name, before!.files[name]!]))
-    planned.push({
-      entry,
-      item: {release, identity, files: []},
-      record: {hash, files: {}},
-      kept,
-      job: run.length > 0 ? {release, identity, source: sourceOf(entry), messages, run, carried: []} : null
-    })
+    const published = isPublished(entry.summary, options.now)
+    const messages = storeMessages(entry.file)
+    const keys = renderKeys(shared, entry.hash, published, messages)
+    const records: Partial<Record<RendererName, RenderRecord>> = {}
+    const run: RenderJob['run'] = []
+    for (const name of rendererNames) {
+      const record = await state.readJson<RenderRecord>(state.cachePath('renders', `${keys[name]}.json`))
+      if (record) records[name] = record
+      else if (selected.has(name)) run.push({name, key: keys[name]})
+    }
+    const carried = run.length > 0 && records.pdf ? records.pdf.files : []
+    const job = run.length > 0 ? {path: entry.path, hash: entry.hash, published, messages, run, carried} : null
+    planned.push({entry, identity, published, records, job})
+    entry.renders = Object.fromEntries(rendererNames.map((name) => [name, keys[name]]))
+    if (!published) withheld.push(entry.summary.frontmatter.draft ? {path: entry.path, reason: 'draft'} : {path: entry.path, reason: 'embargo', until: entry.summary.frontmatter.embargo ?? ''})
   }
+
+  // Render what the cache lacks.
   const jobs = planned.filter((plan) => plan.job !== null)
-  const siteHash = sha256(shared, ...planned.map((plan) => plan.record.hash), [...selected].join())
-  const nothingChanged = previous?.site.hash === siteHash && jobs.length === 0
-
-  // Nothing to render, the site the same and the model and check cache in
-  // place: the output stays as it is. (Without its check cache, the next
-  // build would check every release again.)
-  const modelFiles = ['releases.json', ...(options.extraFiles ?? []).map((file) => file.path)]
-  if (nothingChanged && (await Promise.all(modelFiles.map((file) => exists(path.join(options.outDir, file))))).every(Boolean)) {
-    const counts = countMessages(files)
-    if (counts.errors > 0) return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: 0, ...counts, seconds: elapsed(started), files}
-    const unchanged = planned.reduce((sum, plan) => sum + Object.values(plan.kept).flat().length, 0) + previous.site.files.length + modelFiles.length
-    // The manifest's time is when the sources were last built: the next build
-    // compares release files against it to guess whether to start workers early.
-    const now = new Date()
-    await utimes(path.join(options.outDir, manifestName), now, now).catch(() => undefined)
-    return {ok: true, releases: entries.length, written: 0, unchanged, rendered: 0, ...counts, seconds: elapsed(started), files}
+  const context: RenderContext = {config, root, now: options.now, generator: `pressroom ${options.version}`, memo: fileMemo(state.dir)}
+  const threads = new Map<number, number>()
+  let done = 0
+  const finish = (plan: (typeof jobs)[number], result: JobResult) => {
+    Object.assign(plan.records, result.records)
+    for (const record of Object.values(result.records)) for (const finding of record.findings) addMessage(plan.entry.file, finding)
+    if (result.thread !== 0) threads.set(result.thread, (threads.get(result.thread) ?? 0) + 1)
+    options.onProgress?.({done: ++done, total: jobs.length, current: plan.entry.path})
   }
+  if (options.jobs > 1 && jobs.length >= poolFrom) {
+    const setup: WorkerSetup = {configPath: options.configPath, now: options.now.toISOString(), generator: context.generator, stateDir: state.dir}
+    const pool = new Piscina({filename: new URL('./worker.js', import.meta.url).href, workerData: setup, maxThreads: Math.min(options.jobs, jobs.length), minThreads: 0})
+    // A thread that fails outside a job (as it starts) stops the pool: its jobs fail with that reason.
+    let failure: Error | null = null
+    pool.on('error', (error: Error) => {
+      failure ??= error
+      void pool.destroy()
+    })
+    try {
+      await Promise.all(
+        jobs.map((plan) =>
+          pool.run(plan.job).then(
+            (result: JobResult) => finish(plan, result),
+            (error: Error) => addMessage(plan.entry.file, {ruleId: 'build', severity: 'error', reason: `A render thread failed on this release: ${(failure ?? error).message}`, place: null})
+          )
+        )
+      )
+    } finally {
+      await pool.destroy()
+    }
+  } else if (jobs.length > 0) {
+    const renderers = await createRenderers([...selected])
+    for (const renderer of renderers) await renderer.prepare?.(context)
+    for (const plan of jobs) finish(plan, await renderJob(plan.job!, {renderers, context, config, stateDir: state.dir}))
+  }
+  crashPoint('rendered')
+  for (const entry of checked) sortMessages(entry.file)
+  const counted = {rendered: jobs.length, threads: [...threads.keys()].sort((a, b) => a - b).map((thread) => threads.get(thread)!), withheld}
+  if (countMessages(files).errors > 0) return report(false, counted)
 
-  const stage = await stageOutput(options.outDir)
-  const pool = options.pool ?? new RenderPool(workerSetup(options, context))
-  context = {...context, memo: fileMemo(options.outDir, stage.dir)}
-  const manifest: Manifest = {version: options.version, releases: {}, site: {hash: '', files: []}}
+  // What the output holds: each release's files that are still right, the site-wide files, the model.
+  const wanted = new Map<string, string>()
+  const take = (list: readonly CachedFile[]) => list.forEach((file) => wanted.set(file.path, file.sha))
+  const listed: SiteRelease[] = []
+  for (const plan of planned) {
+    for (const name of rendererNames) take(plan.records[name]?.files ?? [])
+    const pdf = plan.records.pdf?.files.find((file) => file.path === `pdf/${plan.identity.id}.pdf`)
+    if (plan.published && plan.records.site) listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: await state.sizeOf(pdf.sha)} : null})
+    else if (plan.published) withheld.push({path: plan.entry.path, reason: 'not rebuilt'})
+  }
+  const siteKey = selected.has('site') || previous?.site ? sha256(shared, 'site', JSON.stringify(listed)) : null
+  if (siteKey) take(await cached(state, siteKey, async () => (await import('../render/site/index.js')).renderSiteWide(listed, context, (file) => loadModel(state, checked, file))))
+  const modelKey = sha256(options.version, 'model', ...checked.map((entry) => `${entry.path}\0${entry.hash}`))
+  take(await cached(state, modelKey, async () => [{path: 'releases.json', data: serializeModel(checked, state, context.generator)}]))
+
+  // Place, remove, and write the manifest last.
   let written = 0
   let unchanged = 0
-  // Work this thread does while the workers render.
-  let meanwhile: Promise<void> = Promise.resolve()
-  try {
-    const carry = async (plan: Planned) => {
-      for (const [name, previousFiles] of Object.entries(plan.kept) as Array<[RendererName, string[]]>) {
-        const carried: string[] = []
-        for (const file of previousFiles) {
-          if (!(await stage.carry(file))) continue
-          carried.push(file)
-          unchanged++
-          // Later renderers may need it (the e-mail attaches the PDF): read it only then.
-          if (plan.job) plan.job.carried.push({path: file, data: await readFile(path.join(stage.dir, file))})
-        }
-        if (carried.length > 0) plan.record.files[name] = carried
-      }
-      if (plan.job) plan.item.files.push(...plan.job.carried)
+  let removed = 0
+  const place = [...wanted].sort(([a], [b]) => a.localeCompare(b))
+  for (const [i, [file, sha]] of place.entries()) {
+    if (i === Math.floor(place.length / 2)) crashPoint('placing')
+    if (await state.holds({path: file, sha})) {
+      unchanged++
+      continue
     }
-    // A release rendered again with some of its files kept (the e-mail
-    // alone, say) needs those first; the other releases' files are carried
-    // over while the rendering runs, and are needed only by the site.
-    const needed = (plan: Planned) => plan.job !== null && Object.keys(plan.kept).length > 0
-    await inBatches(planned.filter(needed), carry)
-    stage.prefill(planned.filter((plan) => !needed(plan)).flatMap((plan) => Object.values(plan.kept).flat()))
-    meanwhile = inBatches(
-      planned.filter((plan) => !needed(plan)),
-      carry
-    )
-    // Awaited below; settled here too, so that a failure is not reported as unhandled in between.
-    meanwhile.catch(() => undefined)
-
-    // Render, on worker threads when there is enough to do (they write the
-    // files), else here, writing each release's files as soon as they come
-    // so that they need not stay in memory.
-    const record = (plan: Planned, outcome: WrittenOutcome) => {
-      for (const finding of outcome.findings) addMessage(plan.entry.file, finding)
-      for (const [name, made] of Object.entries(outcome.files) as Array<[RendererName, string[]]>) {
-        written += made.length
-        plan.record.files[name] = made
-      }
-    }
-    const keep = async (plan: Planned, outcome: RenderOutcome) => record(plan, await writeOutcome(outcome, (file) => stage.write(file.path, file.data)))
-    // The model and the check cache. Rendering adds only errors to the
-    // releases' messages, and an error means no output at all, so they can
-    // be written before it, once.
-    let modelWrite: Promise<void> | null = null
-    const writeModel = () =>
-      (modelWrite ??= (async () => {
-        for (const file of [{path: 'releases.json', data: () => serializeModel(entries.map((entry) => entry.release), context.generator)}, ...(options.extraFiles ?? [])]) {
-          await stage.write(file.path, file.data())
-          written++
-        }
-      })())
-    // The site-wide files are begun while releases render: the build settles
-    // `rendered` once every release's files are in the new output.
-    let settleRendered!: (error?: Error) => void
-    const rendered = new Promise<void>((resolve, reject) => {
-      settleRendered = (error) => (error ? reject(error) : resolve())
-    })
-    rendered.catch(() => undefined)
-    let site: Promise<OutputFile[]> | null = null
-    const startSite = () => {
-      site ??= (async () => {
-        const made: OutputFile[] = []
-        for (const renderer of await load(renderers.site.filter((name) => selected.has(name)))) {
-          made.push(...((await renderer.renderSite?.(done, context, rendered)) ?? []))
-        }
-        return made
-      })()
-      // Awaited below; until then a failure must not count as unhandled.
-      site.catch(() => undefined)
-    }
-    const done = planned.map((plan) => plan.item)
-    let finished = 0
-    const progress = (plan: Planned) => options.onProgress?.({done: ++finished, total: jobs.length, current: plan.entry.release.path})
-    const kept = new Set<Planned>()
-    // Workers already started (the build expected changes) are used for any
-    // number of releases; new ones only when there are enough to share.
-    if (options.jobs > 1 && jobs.length > 0 && (jobs.length >= minimumJobsForWorkers || pool.size > 0)) {
-      const rendering = pool.run(
-        jobs.map((plan) => plan.job!),
-        options.jobs,
-        stage.dir,
-        (index, outcome) => {
-          const plan = jobs[index]!
-          kept.add(plan)
-          // The worker wrote the files; they are claimed here.
-          for (const file of Object.values(outcome.files).flat()) stage.claim(file)
-          record(plan, outcome)
-          progress(plan)
-        }
-      )
-      // While the workers render, this thread writes the model, and with a
-      // few releases to render it begins the site; with many, the site waits
-      // for the workers, whose memory it then uses.
-      if (jobs.length < minimumJobsForWorkers) startSite()
-      meanwhile = meanwhile.then(writeModel)
-      meanwhile.catch(() => undefined)
-      try {
-        await rendering
-      } catch {
-        // A worker that stopped (out of its memory allowance on a very long
-        // release, say) leaves its releases to this thread, below.
-      }
-    }
-    // Done with the workers: their memory is the site's to use. With a few
-    // releases rendered, memory is no concern and the build goes on at once.
-    const closing = pool.close()
-    if (jobs.length >= minimumJobsForWorkers) await closing
-    else closing.catch(() => undefined)
-    const rest = jobs.filter((plan) => !kept.has(plan))
-    startSite()
-    if (rest.length > 0) {
-      const all = await load(renderers.names)
-      for (const renderer of all) if (selected.has(renderer.name)) await renderer.prepare?.(context)
-      for (const plan of rest) {
-        lookup.add(plan.job!)
-        await keep(plan, await renderJob(plan.job!, all, context))
-        progress(plan)
-      }
-    }
-
-    await meanwhile
-    for (const plan of planned) manifest.releases[plan.entry.release.path] = plan.record
-
-    const counts = countMessages(files)
-    if (counts.errors > 0) {
-      settleRendered(new Error('the build has errors'))
-      await Promise.allSettled([meanwhile, site])
-      await stage.abort()
-      return {ok: false, releases: entries.length, written: 0, unchanged: 0, rendered: jobs.length, ...counts, seconds: elapsed(started), files}
-    }
-
-    // Site-wide files depend on every release, including whether it is
-    // published at `now`, which each release's hash holds. The site reads
-    // releases' files (a PDF's size, the characters of the pages): each is
-    // read from the new output only when asked for.
-    for (const plan of planned) {
-      plan.item.files = Object.values(plan.record.files)
-        .flat()
-        .map((file) => stagedFile(stage.dir, file))
-    }
-    settleRendered()
-    const siteFiles = await site!
-    await inBatches(siteFiles, (file) => stage.write(file.path, file.data))
-    written += siteFiles.length
-    manifest.site = {hash: siteHash, files: siteFiles.map((file) => file.path)}
-
-    await (meanwhile = meanwhile.then(writeModel))
-    await stage.write(manifestName, `${JSON.stringify(manifest, null, 2)}\n`)
-    await carryMemo(options.outDir, stage)
-    await stage.commit()
-    return {ok: true, releases: entries.length, written, unchanged, rendered: jobs.length, ...countMessages(files), seconds: elapsed(started), files}
-  } catch (error) {
-    await meanwhile.catch(() => undefined)
-    await stage.abort()
-    throw error
-  } finally {
-    await pool.close()
+    await state.place({path: file, sha})
+    written++
   }
-}
-
-/** What a render worker needs to load the project as this build sees it. */
-export function workerSetup(options: Pick<BuildOptions, 'configPath' | 'outDir'>, context: Pick<RenderContext, 'now' | 'generator'>): WorkerSetup {
-  return {configPath: options.configPath, now: context.now.toISOString(), generator: context.generator, outDir: options.outDir}
-}
-
-/** A file of the new output whose bytes are read when first used. */
-function stagedFile(dir: string, relative: string): OutputFile {
-  let data: Uint8Array | undefined
-  return {
-    path: relative,
-    get size() {
-      return data?.byteLength ?? statSync(path.join(dir, relative)).size
-    },
-    get data() {
-      data ??= new Uint8Array(readFileSync(path.join(dir, relative)))
-      return data
-    }
+  crashPoint('placed')
+  for (const file of Object.keys(previous?.files ?? {})) {
+    if (wanted.has(file)) continue
+    await state.remove(file)
+    removed++
   }
-}
-
-/** Runs `work` on every item, a few at a time: file writes overlap without opening thousands of files at once. */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, size = 16): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
+  crashPoint('removed')
+  const manifest: Manifest = {
+    version: options.version,
+    check: checkKey(project, options.version),
+    releases: Object.fromEntries(checked.map(({path: file, hash, messages, summary, renders}) => [file, {hash, messages, summary, renders}])),
+    site: siteKey,
+    model: modelKey,
+    files: Object.fromEntries(wanted)
+  }
+  await state.writeManifest(manifest)
+  crashPoint('manifest')
+  await state.collect({
+    blobs: new Set(wanted.values()),
+    renders: new Set([...checked.flatMap((entry) => Object.values(entry.renders)), siteKey, modelKey].map((key) => `${key}.json`)),
+    models: new Set(checked.map((entry) => `${entry.hash}.json`))
+  })
+  return report(true, {...counted, written, unchanged, removed})
 }
 
 /**
- * The parsed model of every release, as `JSON.stringify({generator,
- * releases}, null, 2)` writes it, one release at a time: the whole text of
- * hundreds of releases would be tens of megabytes in memory at once. No
- * clock, so the bytes depend on the input alone.
+ * Reads and checks every release. A file whose bytes and check inputs are
+ * those of the last build keeps its messages and summary from the manifest;
+ * the others are parsed and checked one at a time, and their model goes to
+ * the cache, not into memory. Rules that compare releases always run.
  */
-export function* serializeModel(releases: readonly Release[], generator: string): Generator<string> {
-  const sorted = [...releases].sort((a, b) => a.path.localeCompare(b.path))
-  yield `{\n  "generator": ${JSON.stringify(generator)},\n  "releases": [`
-  // A release as it stands in the array: stringified inside an array inside
-  // an object, then cut out, so that JSON.stringify does the indenting.
-  const head = '{\n  "releases": [\n'
-  const tail = '\n  ]\n}'
-  for (const [i, release] of sorted.entries()) {
-    const nested = JSON.stringify({releases: [release]}, null, 2)
-    yield `${i > 0 ? ',' : ''}\n${nested.slice(head.length, nested.length - tail.length)}`
+async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<Checked[]> {
+  const key = checkKey(project, version)
+  const known = previous?.check === key ? previous.releases : {}
+  const checked: Checked[] = []
+  for (const file of await listReleases(project.root)) {
+    const bytes = readFileSync(path.join(project.root, file))
+    const hash = sha256(bytes)
+    const before = known[file]
+    if (before?.hash === hash && existsSync(state.cachePath('models', `${hash}.json`))) {
+      const vfile = new VFile({path: file})
+      restoreMessages(vfile, before.messages)
+      checked.push({...before, path: file, file: vfile, renders: {}})
+      continue
+    }
+    const entry = parseRelease(file, bytes)
+    checkRelease(entry, project.config)
+    await writeWhole(state.dir, state.cachePath('models', `${hash}.json`), modelFragment(entry.release))
+    checked.push({path: file, hash, file: entry.file, messages: storeMessages(entry.file, projectRuleIds), summary: summarizeRelease(entry.release), renders: {}})
   }
-  yield sorted.length > 0 ? '\n  ]\n}\n' : ']\n}\n'
+  checkAcross(checked.map((entry) => ({release: entry.summary, file: entry.file})), project.config)
+  return checked
 }
 
-function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false
-  )
+/** What the check depends on besides each file: the tool's version, the config and glossary, and the fonts (for `missing-glyph`). */
+function checkKey(project: Project, version: string): string {
+  return sha256(version, configKey(project.config), project.config.coverage?.fingerprint ?? 'fonts unreadable')
 }
 
-async function readManifest(outDir: string): Promise<Manifest | null> {
-  try {
-    const manifest = JSON.parse(await readFile(path.join(outDir, manifestName), 'utf8')) as Manifest
-    return manifest && typeof manifest.releases === 'object' && manifest.site ? manifest : null
-  } catch {
-    return null
-  }
-}
-
-/** Everything besides a release's own file that its outputs depend on. */
-async function sharedHash(root: string, context: RenderContext, version: string): Promise<string> {
-  const parts: string[] = [version, configKey(context.config)]
+/** What every output depends on besides its release: the version, the config, the templates and the fonts. */
+function sharedKey(project: Project, version: string): string {
+  const parts: string[] = [version, configKey(project.config)]
   const files = new Set<string>()
   for (const folder of ['templates', 'fonts']) {
-    for (const file of filesUnder(path.join(root, folder))) files.add(file)
+    for (const file of filesUnder(path.join(project.root, folder))) files.add(file)
   }
-  for (const font of Object.values(context.config.fonts).flatMap((roles) => Object.values(roles).flat())) {
-    files.add(fontPath(context.config.root, font))
-  }
-  // Read in this thread: a few megabytes, and the thread pool may be busy staging the output.
+  for (const font of Object.values(project.config.fonts).flatMap((roles) => Object.values(roles).flat())) files.add(fontPath(project.config.root, font))
   for (const file of [...files].sort()) {
-    let bytes: Uint8Array | null = null
+    let bytes: Uint8Array | string = 'missing'
     try {
       bytes = readFileSync(file)
     } catch {
-      // A missing font is reported by the renderers; here it only changes the hash.
+      // A missing font is the renderers' to report; here it only changes the key.
     }
-    parts.push(path.relative(root, file), bytes ? sha256(bytes) : 'missing')
+    parts.push(path.relative(project.root, file), sha256(bytes))
   }
   return sha256(...parts)
 }
 
+/**
+ * The key of each renderer's result for a release: everything it is made
+ * from. The site shows whether the release is published and the check's
+ * messages (the preview); the site and the e-mail carry the PDF.
+ */
+export function renderKeys(shared: string, hash: string, published: boolean, messages: readonly StoredMessage[]): Record<RendererName, string> {
+  const pdf = sha256(shared, 'pdf', hash)
+  return {
+    pdf,
+    site: sha256(shared, 'site', hash, String(published), JSON.stringify(messages), pdf),
+    email: sha256(shared, 'email', hash, pdf)
+  }
+}
 
+/** The files cached under `key`, made (and cached) first when the cache lacks them. */
+async function cached(state: BuildState, key: string, make: () => Promise<Array<{path: string; data: string | Uint8Array | Iterable<string>}>>): Promise<CachedFile[]> {
+  const file = state.cachePath('renders', `${key}.json`)
+  const record = await state.readJson<RenderRecord>(file)
+  if (record) return record.files
+  const files: CachedFile[] = []
+  for (const made of await make()) files.push({path: made.path, sha: await writeBlob(state.dir, made.data)})
+  await writeWhole(state.dir, file, JSON.stringify({files, findings: []}))
+  return files
+}
+
+/** A release's model as `releases.json` holds it: indented as an element of its array. */
+function modelFragment(release: unknown): string {
+  const nested = JSON.stringify({releases: [release]}, null, 2)
+  return nested.slice('{\n  "releases": [\n'.length, nested.length - '\n  ]\n}'.length)
+}
+
+/** `releases.json`, from the models in the cache, sorted by path; no clock, so the bytes depend on the releases alone. */
+function* serializeModel(checked: readonly Checked[], state: BuildState, generator: string): Generator<string> {
+  const sorted = [...checked].sort((a, b) => a.path.localeCompare(b.path))
+  yield `{\n  "generator": ${JSON.stringify(generator)},\n  "releases": [`
+  for (const [i, entry] of sorted.entries()) yield `${i > 0 ? ',' : ''}\n${readFileSync(state.cachePath('models', `${entry.hash}.json`), 'utf8')}`
+  yield sorted.length > 0 ? '\n  ]\n}\n' : ']\n}\n'
+}
+
+async function loadModel(state: BuildState, checked: readonly Checked[], file: string) {
+  const entry = checked.find((candidate) => candidate.path === file)!
+  return JSON.parse(readFileSync(state.cachePath('models', `${entry.hash}.json`), 'utf8'))
+}
 
 function countMessages(files: readonly VFile[]) {
   let warnings = 0
@@ -419,8 +361,4 @@ function countMessages(files: readonly VFile[]) {
     }
   }
   return {warnings, errors}
-}
-
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started) / 1000
 }

@@ -1,71 +1,76 @@
-import type {ReleaseIdentity} from '../release/identity.js'
-import type {Release} from '../release/model.js'
-import type {StoredMessage} from '../check/cache.js'
-import type {OutputFile, ReleaseRender, RenderContext, Renderer} from './renderer.js'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {threadId} from 'node:worker_threads'
+import type {StoredMessage} from '../diagnostic/message.js'
+import type {Config} from '../config/model.js'
+import {sha256} from '../hash.js'
+import {releaseIdentity} from '../release/identity.js'
+import {parseRelease} from '../release/parse.js'
+import type {RenderContext, RenderedRelease, Renderer, RendererName, RenderFinding} from './renderer.js'
+import {writeBlob, writeWhole, type CachedFile} from './state.js'
 
 /** One release to render, as plain data so that it can cross to a worker thread. */
 export interface RenderJob {
-  release: Release
-  identity: ReleaseIdentity
-  /** The release file's text, for positions in render diagnostics. */
-  source: string
-  /** The check's messages, for the preview. */
+  /** The release file, relative to the project folder. */
+  path: string
+  /** SHA-256 of the file's bytes when the build checked it. */
+  hash: string
+  published: boolean
   messages: StoredMessage[]
-  /** Which renderers (by name) run; the others' files are in `carried`. */
-  run: Array<Renderer['name']>
-  /** Files of renderers that do not run, which later renderers may use (the PDF). */
-  carried: OutputFile[]
+  /** The renderers to run, each with the key its result is kept under. */
+  run: Array<{name: RendererName; key: string}>
+  /** Files of renderers that need not run, which later ones use (the PDF an e-mail attaches). */
+  carried: CachedFile[]
 }
 
-export interface RenderOutcome {
-  files: Partial<Record<Renderer['name'], OutputFile[]>>
-  findings: ReleaseRender['findings']
+/** What one renderer made of one release, as the cache keeps it. */
+export interface RenderRecord {
+  files: CachedFile[]
+  findings: RenderFinding[]
 }
 
-/** An outcome whose files a render worker wrote into the new output itself: their paths. */
-export interface WrittenOutcome {
-  files: Partial<Record<Renderer['name'], string[]>>
-  findings: ReleaseRender['findings']
+export interface JobResult {
+  records: Partial<Record<RendererName, RenderRecord>>
+  /** The thread that rendered the job: the build counts each thread's work. */
+  thread: number
+}
+
+export interface RenderEnvironment {
+  renderers: readonly Renderer[]
+  context: RenderContext
+  config: Config
+  stateDir: string
 }
 
 /**
- * Runs the job's renderers in order on one release. Each renderer sees the
- * files of those before it; an error finding stops that renderer's files
- * from being kept.
+ * Reads and renders one release: each renderer's files go into the cache
+ * as blobs, and its record under its key, so that a build killed later
+ * need not render it again. A renderer with an error finding keeps nothing.
  */
-export async function renderJob(job: RenderJob, renderers: readonly Renderer[], context: RenderContext): Promise<RenderOutcome> {
-  const outcome: RenderOutcome = {files: {}, findings: []}
-  const item = {release: job.release, identity: job.identity, files: [...job.carried]}
+export async function renderJob(job: RenderJob, {renderers, context, config, stateDir}: RenderEnvironment): Promise<JobResult> {
+  const records: JobResult['records'] = {}
+  const bytes = await readFile(path.join(context.root, job.path))
+  const {release, file} = parseRelease(job.path, bytes)
+  const identity = releaseIdentity(release, config)
+  if (sha256(bytes) !== job.hash || !identity) {
+    const finding: RenderFinding = {ruleId: 'build', severity: 'error', reason: 'The file changed while it was being built; run the build again', place: null}
+    return {records: {[job.run[0]!.name]: {files: [], findings: [finding]}}, thread: threadId}
+  }
+  const carried = await Promise.all(job.carried.map(async (cached) => ({path: cached.path, data: new Uint8Array(await readFile(path.join(stateDir, 'cache', 'blobs', cached.sha)))})))
+  const item: RenderedRelease = {release, identity, source: String(file.value), published: job.published, messages: job.messages, files: carried}
   for (const renderer of renderers) {
-    if (!job.run.includes(renderer.name) || !renderer.renderRelease) continue
-    const result = await renderer.renderRelease(item, context)
-    outcome.findings.push(...result.findings)
-    if (result.findings.some((finding) => finding.severity === 'error')) continue
-    outcome.files[renderer.name] = result.files
-    item.files.push(...result.files)
+    const key = job.run.find((run) => run.name === renderer.name)?.key
+    if (!key) continue
+    const {files, findings} = await renderer.renderRelease(item, context)
+    if (findings.some((finding) => finding.severity === 'error')) {
+      records[renderer.name] = {files: [], findings}
+      continue
+    }
+    const record: RenderRecord = {files: [], findings}
+    for (const made of files) record.files.push({path: made.path, sha: await writeBlob(stateDir, made.data)})
+    await writeWhole(stateDir, path.join(stateDir, 'cache', 'renders', `${key}.json`), JSON.stringify(record))
+    records[renderer.name] = record
+    item.files.push(...files)
   }
-  return outcome
-}
-
-/** Writes an outcome's files, one at a time (each may be large), and gives the outcome with their paths. */
-export async function writeOutcome(outcome: RenderOutcome, write: (file: OutputFile) => Promise<void>): Promise<WrittenOutcome> {
-  const files: WrittenOutcome['files'] = {}
-  for (const [name, made] of Object.entries(outcome.files) as Array<[Renderer['name'], OutputFile[]]>) {
-    for (const file of made) await write(file)
-    files[name] = made.map((file) => file.path)
-  }
-  return {files, findings: outcome.findings}
-}
-
-/** What renderers need to know about the job being rendered, looked up by release. */
-export class JobLookup {
-  private readonly jobs = new WeakMap<Release, RenderJob>()
-
-  add(job: RenderJob): void {
-    this.jobs.set(job.release, job)
-  }
-
-  sourceFor = (release: Release): string => this.jobs.get(release)?.source ?? ''
-
-  messagesFor = (release: Release): StoredMessage[] => this.jobs.get(release)?.messages ?? []
+  return {records, thread: threadId}
 }

@@ -2,29 +2,13 @@ import type {VFile} from 'vfile'
 import type {Config, RuleSetting} from '../config/model.js'
 import {addMessage, type Severity} from '../diagnostic/message.js'
 import type {Release} from '../release/model.js'
-import {decodeSource} from '../release/decode.js'
-import type {Edit, Finding, Rule} from './rule.js'
+import type {Edit, Finding, ProjectRelease, Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 
 export interface CheckEntry {
   release: Release
-  /**
-   * Holds the source text (see `sourceOf`); messages are added to it. An
-   * entry from the check cache has the file's bytes in `bytes` instead,
-   * decoded only when asked for.
-   */
+  /** Holds the source text; messages are added to it. */
   file: VFile
-  bytes?: Uint8Array
-  /** True when the reader's and per-release rules' messages came from a cache: those rules are not run again. */
-  cached?: boolean
-  /** Hash of the file and what its checks depend on, when read for a build. */
-  hash?: string
-}
-
-/** The release file's text: decoded once from an entry's bytes when the cache gave them. */
-export function sourceOf(entry: CheckEntry): string {
-  if (entry.file.value === undefined && entry.bytes) entry.file.value = decodeSource(entry.bytes).text
-  return String(entry.file.value ?? '')
 }
 
 /** A fix proposed by a fixable rule, kept with the message it belongs to. */
@@ -39,40 +23,49 @@ export interface ProposedFix {
  * release's file as messages. Returns the fixes fixable rules proposed.
  */
 export function checkReleases(entries: readonly CheckEntry[], config: Config, rules: readonly Rule[] = allRules): ProposedFix[] {
-  const fixes: ProposedFix[] = []
-  const byRelease = new Map(entries.map((entry) => [entry.release, entry]))
-  for (const rule of rules) {
-    const severity = severityOf(rule, config.rules[rule.id])
-    if (!severity) continue
-    const report = (entry: CheckEntry, finding: Finding) => {
-      addMessage(entry.file, {ruleId: rule.id, severity, ...finding})
-      if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
-    }
-    for (const entry of entries) {
-      if (entry.cached) continue
-      rule.checkRelease?.(entry.release, {
-        config,
-        source: sourceOf(entry),
-        report: (finding) => report(entry, finding)
-      })
-    }
-    rule.checkProject?.(
-      // Rules that compare releases seldom read their text: it is decoded only if they do.
-      entries.map((entry) => ({
-        release: entry.release,
-        get source() {
-          return sourceOf(entry)
-        }
-      })),
-      {config, report: (release, finding) => report(byRelease.get(release)!, finding)}
-    )
-  }
+  const fixes = entries.flatMap((entry) => checkRelease(entry, config, rules))
+  checkAcross(entries, config, rules)
   for (const entry of entries) sortMessages(entry.file)
   return fixes
 }
 
-/** Ids of the rules that compare releases, whose messages are never cached. */
+/** Runs the rules that look at one release at a time. */
+export function checkRelease(entry: CheckEntry, config: Config, rules: readonly Rule[] = allRules): ProposedFix[] {
+  const fixes: ProposedFix[] = []
+  for (const rule of rules) {
+    const severity = severityOf(rule, config.rules[rule.id])
+    if (!severity || !rule.checkRelease) continue
+    rule.checkRelease(entry.release, {
+      config,
+      source: String(entry.file.value ?? ''),
+      report: (finding) => {
+        report(entry.file, rule, severity, finding)
+        if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
+      }
+    })
+  }
+  return fixes
+}
+
+/** Runs the rules that compare releases (duplicates, sequences); they see each release's path and frontmatter. */
+export function checkAcross(entries: ReadonlyArray<{release: ProjectRelease; file: VFile}>, config: Config, rules: readonly Rule[] = allRules): void {
+  const files = new Map(entries.map((entry) => [entry.release, entry.file]))
+  for (const rule of rules) {
+    const severity = severityOf(rule, config.rules[rule.id])
+    if (!severity || !rule.checkProject) continue
+    rule.checkProject(
+      entries.map((entry) => entry.release),
+      {config, report: (release, finding) => report(files.get(release)!, rule, severity, finding)}
+    )
+  }
+}
+
+/** Ids of the rules that compare releases, whose messages depend on other releases. */
 export const projectRuleIds: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.checkProject).map((rule) => rule.id))
+
+function report(file: VFile, rule: Rule, severity: Severity, finding: Finding): void {
+  addMessage(file, {ruleId: rule.id, severity, ...finding})
+}
 
 function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | null {
   if (setting === 'off') return null
@@ -81,6 +74,6 @@ function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | nu
   return rule.severity
 }
 
-function sortMessages(file: VFile) {
+export function sortMessages(file: VFile): void {
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }

@@ -29,14 +29,12 @@ export interface ReleaseContext {
   report(finding: Finding): void
 }
 
-export interface ProjectEntry {
-  release: Release
-  source: string
-}
+/** What rules that compare releases see of each: its path and frontmatter (a build keeps no more of every release). */
+export type ProjectRelease = Pick<Release, 'path' | 'frontmatter'>
 
 export interface ProjectContext {
   config: Config
-  report(release: Release, finding: Finding): void
+  report(release: ProjectRelease, finding: Finding): void
 }
 
 export interface Rule {
@@ -49,7 +47,7 @@ export interface Rule {
   /** Checks one release on its own. */
   checkRelease?: (release: Release, context: ReleaseContext) => void
   /** Checks all releases together (duplicates, sequences). */
-  checkProject?: (entries: readonly ProjectEntry[], context: ProjectContext) => void
+  checkProject?: (releases: readonly ProjectRelease[], context: ProjectContext) => void
 }
 
 /**

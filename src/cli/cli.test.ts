@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -136,8 +136,18 @@ describe('pressroom check', () => {
     for (const command of ['check', 'build']) {
       const result = await pressroom(dir, command)
       expect(result.code).toBe(2)
-      expect(result.stderr).toContain('cannot read pressroom.yaml')
+      expect(result.stderr).toContain('no pressroom.yaml in this folder or any folder above it')
     }
+    expect((await pressroom(dir, 'check', '--config', 'other.yaml')).stderr).toContain('cannot read other.yaml')
+  })
+
+  it('finds pressroom.yaml in the nearest folder above, as git does, with paths relative to where it runs', async () => {
+    const dir = project({}, 'bad/ref-format')
+    const inside = path.join(dir, 'releases/2026')
+    const [name] = readdirSync(inside)
+    const result = await pressroom(inside, 'check', name!, '--reporter', 'json')
+    expect(result.code).toBe(1)
+    expect(messagesOf(result.stdout)).toContain(`releases/2026/${name} 2:6 ref-format`)
   })
 
   it('turns a rule off or down from pressroom.yaml', async () => {
@@ -171,7 +181,8 @@ describe('pressroom build', () => {
     const result = await pressroom(dir, 'build')
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('nothing was written')
-    expect(existsSync(path.join(dir, 'out'))).toBe(false)
+    // Only the build's own state folder, no output.
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['.pressroom'])
   })
 
   it('prints a JSON report with --json', async () => {
@@ -297,86 +308,5 @@ describe('pressroom build, check cache and fonts', () => {
     const result = await pressroom(dir, 'build', '--json', '--jobs', '1', '--only', 'html')
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout).diagnostics.flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))).toContain('missing-glyph')
-  })
-})
-
-describe('pressroom build, workers started early', () => {
-  it('ends promptly when a touched release needs nothing rendered, and renders an edited one on them', async () => {
-    const dir = project({[seedPath]: readRepoFile(seedPath)})
-    const build = async () => JSON.parse((await pressroom(dir, 'build', '--json', '--jobs', '2')).stdout)
-    expect(await build()).toMatchObject({ok: true, rendered: 1})
-    // Newer than the last build: workers start while the check finds nothing to do.
-    const later = new Date(Date.now() + 60_000)
-    utimesSync(path.join(dir, seedPath), later, later)
-    expect(await build()).toMatchObject({ok: true, rendered: 0, written: 0})
-    writeFileSync(path.join(dir, seedPath), readRepoFile(seedPath).toString('utf8').replace('This grant will', 'This grant shall'))
-    utimesSync(path.join(dir, seedPath), later, new Date(later.getTime() + 60_000))
-    expect(await build()).toMatchObject({ok: true, rendered: 1})
-    expect(readFileSync(path.join(dir, 'out/site/en/2026/010/index.html'), 'utf8')).toContain('This grant shall')
-  })
-})
-
-describe('pressroom build, incremental', () => {
-  it('renders again only what changed, including a release whose messages another release changed', async () => {
-    const dir = project({[seedPath]: readRepoFile(seedPath)})
-    const build = async () => JSON.parse((await pressroom(dir, 'build', '--json', '--jobs', '1')).stdout)
-    expect(await build()).toMatchObject({ok: true, rendered: 1})
-    // A build with nothing to do leaves the folder as it is, not even swapped for a copy.
-    const folder = statSync(path.join(dir, 'out')).ino
-    expect(await build()).toMatchObject({ok: true, rendered: 0, written: 0})
-    expect(statSync(path.join(dir, 'out')).ino).toBe(folder)
-    // Without its check cache, though, it writes the cache again.
-    rmSync(path.join(dir, 'out/.pressroom-check.json'))
-    expect(await build()).toMatchObject({ok: true, rendered: 0})
-    expect(existsSync(path.join(dir, 'out/.pressroom-check.json'))).toBe(true)
-    // No. 9 dated after the seed (No. 10): ref-sequence now warns on the seed,
-    // so the seed's preview changes although its file did not.
-    const ninth = readRepoFile(seedPath).toString('utf8').replace('No. 10 PR', 'No. 9 PR').replace('date: 2026-02-18', 'date: 2026-02-20')
-    writeFileSync(path.join(dir, 'releases/2026/009-ninth.md'), ninth)
-    expect(await build()).toMatchObject({ok: true, rendered: 2})
-    expect(readFileSync(path.join(dir, 'out/preview/2026-010.html'), 'utf8')).toContain('ref-sequence')
-    // Removing it takes its outputs away and the seed's preview back.
-    rmSync(path.join(dir, 'releases/2026/009-ninth.md'))
-    expect(await build()).toMatchObject({ok: true, rendered: 1})
-    expect(readFileSync(path.join(dir, 'out/preview/2026-010.html'), 'utf8')).not.toContain('ref-sequence')
-    expect(existsSync(path.join(dir, 'out/preview/2026-009.html'))).toBe(false)
-    expect(existsSync(path.join(dir, 'out/pdf/2026-009.pdf'))).toBe(false)
-    expect(existsSync(path.join(dir, 'out/site/en/2026/009'))).toBe(false)
-    expect(existsSync(path.join(dir, 'out/site/en/2026/010/index.html'))).toBe(true)
-  })
-})
-
-describe('pressroom build, site-wide files', () => {
-  it('makes index pages and the sitemap again only when what they show changed, and never shows a stale one', async () => {
-    const dir = project({[seedPath]: readRepoFile(seedPath)})
-    const build = async () => JSON.parse((await pressroom(dir, 'build', '--json', '--jobs', '1')).stdout)
-    const brief = () => readdirSync(path.join(dir, 'out/.pressroom-memo')).filter((name) => name.startsWith('brief-'))
-    const page = (file: string) => readFileSync(path.join(dir, 'out/site', file), 'utf8')
-    const edit = (from: string, to: string) => {
-      const file = path.join(dir, seedPath)
-      writeFileSync(file, readFileSync(file, 'utf8').replace(from, to))
-    }
-    expect(await build()).toMatchObject({ok: true, rendered: 1})
-    // Two index pages, the sitemap and two feeds.
-    const first = brief()
-    expect(first).toHaveLength(5)
-    const index = page('en/index.html')
-    const sitemap = page('sitemap.xml')
-    // A release's text edited: its pages and the feeds (which carry the text) change, the index pages and sitemap are kept.
-    edit('This grant will', 'This grant shall')
-    expect(await build()).toMatchObject({ok: true, rendered: 1})
-    expect(page('en/2026/010/index.html')).toContain('This grant shall')
-    expect(page('en/feed.xml')).toContain('This grant shall')
-    expect(page('en/index.html')).toBe(index)
-    expect(page('sitemap.xml')).toBe(sitemap)
-    const second = brief()
-    expect(second).toHaveLength(5)
-    expect(second.filter((name) => first.includes(name))).toHaveLength(3)
-    // A new headline is on the index page at once.
-    edit('## Japan Provides US$1,000,000', '## Japan Grants US$1,000,000')
-    expect(await build()).toMatchObject({ok: true, rendered: 1})
-    expect(page('en/index.html')).toContain('Japan Grants US$1,000,000')
-    expect(page('en/index.html')).not.toContain('Japan Provides')
-    expect(page('sitemap.xml')).toBe(sitemap)
   })
 })

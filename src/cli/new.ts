@@ -2,7 +2,8 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {compileReference, formatReference, parseReference} from '../config/reference.js'
 import {isCalendarDate} from '../release/parse.js'
-import {listReleases, readEntries, UsageError, type Project} from './project.js'
+import {UsageError} from '../diagnostic/usage.js'
+import {listReleases, readEntries, type Project} from '../project/load.js'
 
 export interface NewOptions {
   date: string

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {UsageError} from './project.js'
+import {UsageError} from '../diagnostic/usage.js'
 import {startPreviewServer} from '../preview/server.js'
 import {readRepoFile, repoRoot, seedPath} from '../test/project.js'
 

@@ -26,7 +26,7 @@ Examples:
 Drafts and embargoed releases are previewed too. Stop with Ctrl-C.`
     )
     .action(async (file: string | undefined, options: {port: number; host: string}, command: Command) => {
-      const configPath = (command.optsWithGlobals() as {config?: string}).config ?? 'pressroom.yaml'
+      const configPath = (command.optsWithGlobals() as {config?: string}).config
       const {startPreviewServer} = await import('../preview/server.js')
       const server = await startPreviewServer({
         configPath,

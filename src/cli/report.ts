@@ -13,3 +13,8 @@ export function formatReport(files: VFile[], name: ReporterName, options: {quiet
   if (name === 'json') return reporterJson(files)
   return reporter(files, {quiet: options.quiet ?? false, color: options.color ?? false})
 }
+
+/** Whether the pretty reporter colours its output: on a terminal, unless NO_COLOR is set. */
+export function colorFor(reporter: ReporterName): boolean {
+  return reporter === 'pretty' && process.stderr.isTTY === true && !process.env.NO_COLOR
+}

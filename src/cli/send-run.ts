@@ -17,15 +17,17 @@ import {
   type ComposedEmail,
   type Mailbox
 } from '../render/email/index.js'
-import {checkProject, formatReport, hasErrors} from './check.js'
-import {listReleases, loadProject, readEntries, resolveReleasePaths, UsageError, type Project} from './project.js'
+import {UsageError} from '../diagnostic/usage.js'
+import {checkProject} from '../project/check.js'
+import {listReleases, loadProject, readEntries, resolveReleasePaths, type Project} from '../project/load.js'
+import {formatReport, hasErrors} from './report.js'
 
 import type {SendIo, SendOptions} from './send.js'
 
 const exit = {sent: 0, failed: 1, usage: 2} as const
 
 /** The command's body; returns the exit code. */
-export async function runSend(configPath: string, releaseArg: string, options: SendOptions, io: SendIo): Promise<number> {
+export async function runSend(configPath: string | undefined, releaseArg: string, options: SendOptions, io: SendIo): Promise<number> {
   try {
     return await send(configPath, releaseArg, options, io)
   } catch (error) {
@@ -38,7 +40,7 @@ export async function runSend(configPath: string, releaseArg: string, options: S
   }
 }
 
-async function send(configPath: string, releaseArg: string, options: SendOptions, io: SendIo): Promise<number> {
+async function send(configPath: string | undefined, releaseArg: string, options: SendOptions, io: SendIo): Promise<number> {
   const project = await loadProject(configPath)
   const now = options.now === undefined ? io.now() : parseNow(options.now)
   const releasePath = await findRelease(project, releaseArg)
@@ -200,7 +202,7 @@ async function findPdf(entry: CheckEntry, identity: ReleaseIdentity, context: Re
   if (createPdfRenderer) {
     const renderer = createPdfRenderer()
     await renderer.prepare?.(context)
-    const result = await renderer.renderRelease?.({release: entry.release, identity, files: []}, context)
+    const result = await renderer.renderRelease({release: entry.release, identity, source: String(entry.file.value ?? ''), published: true, messages: [], files: []}, context)
     if (result) {
       for (const finding of result.findings) addMessage(entry.file, finding)
       if (result.findings.some((finding) => finding.severity === 'error')) return {bytes: null, source: 'rendered', findings: true}

@@ -177,9 +177,9 @@ async function builtEmail(project: {root: string; config: string}): Promise<Buff
   if (pdfRenderer) {
     const renderer = pdfRenderer()
     await renderer.prepare?.(context)
-    files = (await renderer.renderRelease!({release, identity, files: []}, context)).files as typeof files
+    files = (await renderer.renderRelease({release, identity, source: '', published: true, messages: [], files: []}, context)).files as typeof files
   }
-  const result = await createEmailRenderer().renderRelease!({release, identity, files}, context)
+  const result = await createEmailRenderer().renderRelease({release, identity, source: '', published: true, messages: [], files}, context)
   return Buffer.from(result.files[0]!.data as Uint8Array)
 }
 

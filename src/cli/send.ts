@@ -78,7 +78,7 @@ Exit codes: 0 sent to every recipient (or the dry run found nothing wrong),
 error (no server, not a release, a draft, under embargo, a bad address).`
     )
     .action(async (release: string, options: SendOptions) => {
-      const configPath = (program.opts().config as string | undefined) ?? 'pressroom.yaml'
+      const configPath = program.opts().config as string | undefined
       // The sending code (nodemailer, the e-mail and PDF renderers) loads only when the command runs.
       const {runSend} = await import('./send-run.js')
       io.setExitCode(await runSend(configPath, release, options, io))

@@ -37,6 +37,8 @@ export interface Config {
     replyTo: string | null
     listUnsubscribe: string | null
   }
+  /** The office's time zone (IANA name): embargo times are shown in it, and times without an offset read in it. */
+  timeZone: string
   /** House style for digits in the Khmer section. */
   khmerDigits: 'khmer' | 'latin' | 'either'
   fonts: Record<Lang, FontRoles>

@@ -36,6 +36,7 @@ function configSchema(ruleIds: readonly string[] | null): Schema {
       site: {kind: 'object', keys: {baseUrl: string, feedEntries: {kind: 'count', min: 1, max: 10_000}}},
       email: {kind: 'object', keys: {from: string, to: strings, replyTo: string, listUnsubscribe: string}},
       khmerDigits: {kind: 'enum', values: ['khmer', 'latin', 'either']},
+      timeZone: string,
       fonts: {kind: 'object', keys: {en: fontRoles, km: fontRoles}},
       rules: {kind: 'map', keys: () => ruleIds, value: {kind: 'enum', values: ruleSettings}}
     }
@@ -198,6 +199,7 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
       listUnsubscribe: raw.email?.listUnsubscribe ?? null
     },
     khmerDigits: raw.khmerDigits ?? 'khmer',
+    timeZone: raw.timeZone ?? 'Asia/Phnom_Penh',
     fonts: {
       en: {...defaultFonts.en, ...raw.fonts?.en},
       km: {...defaultFonts.km, ...raw.fonts?.km}

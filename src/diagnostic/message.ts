@@ -51,3 +51,32 @@ function stripOffsets(place: Point | Position | undefined) {
 function pointOf(point: Point) {
   return {line: point.line, column: point.column, offset: point.offset}
 }
+
+/** A message as plain data: what crosses to a render thread and what a build keeps for the next. */
+export interface StoredMessage {
+  ruleId: string
+  severity: Severity
+  reason: string
+  place: Point | Position | null
+  actual?: string
+  expected?: string[]
+  note?: string
+}
+
+export function storeMessages(file: VFile, skipRuleIds: ReadonlySet<string> = new Set()): StoredMessage[] {
+  return file.messages
+    .filter((message) => !skipRuleIds.has(message.ruleId ?? ''))
+    .map((message) => ({
+      ruleId: message.ruleId ?? '',
+      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+      reason: message.reason,
+      place: (message.place as Point | Position | undefined) ?? null,
+      ...(message.actual !== undefined ? {actual: message.actual} : {}),
+      ...(message.expected !== undefined ? {expected: message.expected} : {}),
+      ...(message.note !== undefined ? {note: message.note} : {})
+    }))
+}
+
+export function restoreMessages(file: VFile, messages: readonly StoredMessage[]): void {
+  for (const message of messages) addMessage(file, message)
+}

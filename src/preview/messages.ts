@@ -1,5 +1,5 @@
 import type {VFileMessage} from 'vfile-message'
-import type {StoredMessage} from '../check/cache.js'
+import type {StoredMessage} from '../diagnostic/message.js'
 
 /**
  * A diagnostic as the preview shows it. The preview takes the check's

@@ -3,15 +3,16 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import type {CheckEntry} from '../check/index.js'
-import {checkProject} from '../cli/check.js'
-import {loadProject, resolveReleasePaths, UsageError, type Project} from '../cli/project.js'
+import {UsageError} from '../diagnostic/usage.js'
+import {checkProject} from '../project/check.js'
+import {loadProject, resolveReleasePaths, type Project} from '../project/load.js'
 import {releaseIdentity} from '../release/identity.js'
 import {loadPreviewAssets} from './assets.js'
 import {renderPreview, renderPreviewList, renderPreviewNotice, type PreviewAssets, type PreviewOptions} from './render-preview.js'
 
 export interface PreviewServerOptions {
-  /** The project's `pressroom.yaml`. */
-  configPath: string
+  /** The project's `pressroom.yaml`; without it, the one `findConfig` finds. */
+  configPath?: string
   /** A release to open at `/` (a path as given on the command line). */
   file?: string
   /** 0 picks any free port. */
@@ -58,7 +59,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   // Config and path problems at start are usage errors, as for `check`.
   const first = await loadProject(options.configPath)
   const root = first.root
-  const configName = path.basename(path.resolve(options.configPath))
+  const configName = path.basename(first.configPath)
   const startPath = options.file ? (await resolveReleasePaths(root, [options.file]))[0] : undefined
   if (options.file && !startPath?.endsWith('.md')) throw new UsageError(`${options.file} is not a release file (releases/YYYY/NNN-slug.md)`)
 
@@ -67,7 +68,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const check = async () => {
     try {
-      const project = await loadProject(options.configPath)
+      const project = await loadProject(first.configPath)
       const {entries} = await checkProject(project)
       state.assets = await loadPreviewAssets(project.root, project.config)
       state.project = project

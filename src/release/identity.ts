@@ -2,6 +2,9 @@ import {compileReference, parseReference} from '../config/reference.js'
 import type {Config} from '../config/model.js'
 import type {Release} from './model.js'
 
+/** What naming and publishing a release read of it. */
+type Named = Pick<Release, 'path' | 'frontmatter'>
+
 export interface ReleaseIdentity {
   year: number
   /** Sequence number from the reference. */
@@ -17,7 +20,7 @@ export interface ReleaseIdentity {
  * Names a release by the year of its date and the number of its reference.
  * Null when either is unreadable (the checks have reported why).
  */
-export function releaseIdentity(release: Release, config: Config): ReleaseIdentity | null {
+export function releaseIdentity(release: Named, config: Config): ReleaseIdentity | null {
   const {ref, date} = release.frontmatter
   if (ref === null || date === null) return null
   const parsed = parseReference(compileReference(config.reference), ref)
@@ -32,7 +35,7 @@ export function releaseIdentity(release: Release, config: Config): ReleaseIdenti
  * Whether a release may be published at `now`: not a draft, and its embargo
  * (if any) has passed.
  */
-export function isPublished(release: Release, now: Date): boolean {
+export function isPublished(release: Pick<Release, 'frontmatter'>, now: Date): boolean {
   if (release.frontmatter.draft) return false
   const embargo = release.frontmatter.embargo
   return embargo === null || Date.parse(embargo) <= now.getTime()

@@ -3,6 +3,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {checkReleases, type CheckEntry} from '../check/index.js'
+import {storeMessages} from '../diagnostic/message.js'
 import {rules as allRules} from '../check/rules/index.js'
 import type {Rule} from '../check/rule.js'
 import type {Config} from '../config/model.js'
@@ -10,7 +11,8 @@ import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
 import {loadFontCoverage} from '../text/coverage.js'
-import {ledgerName, spareName} from '../build/output.js'
+import type {OutputFile, RenderedRelease} from '../build/renderer.js'
+import {releaseIdentity} from '../release/identity.js'
 
 /** The repository root, for tests that read fixtures and the shipped config. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -72,9 +74,24 @@ export function snapshotFolder(dir: string): Record<string, string> {
   for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
     if (!entry.isFile()) continue
     const full = path.join(entry.parentPath, entry.name)
-    // The output's spare and its ledger are the build's own, not part of what it outputs.
-    if ([spareName, ledgerName].includes(path.relative(dir, full).split(path.sep)[0]!)) continue
+    // The build's own state is not part of what it outputs.
+    if (path.relative(dir, full).split(path.sep)[0] === '.pressroom') continue
     files[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
   }
   return files
+}
+
+/** A checked release as a renderer gets it: published, with its check's messages and the files of earlier renderers. */
+export function renderedRelease(entry: CheckEntry, config: Config = projectConfig(), files: OutputFile[] = [], published = true): RenderedRelease {
+  const identity = releaseIdentity(entry.release, config)
+  if (!identity) throw new Error(`${entry.release.path} has no reference or date`)
+  return {release: entry.release, identity, source: String(entry.file.value ?? ''), published, messages: storeMessages(entry.file), files}
+}
+
+/** The seed release with other frontmatter: a release of another number, date, embargo or draft state. */
+export function seedVariant(front: {ref?: string; date?: string; draft?: boolean; embargo?: string}): string {
+  const lines = [`ref: ${front.ref ?? 'No. 10 PR-26/EoJ'}`, `date: ${front.date ?? '2026-02-18'}`]
+  if (front.embargo) lines.push(`embargo: ${front.embargo}`)
+  if (front.draft) lines.push('draft: true')
+  return readRepoFile(seedPath).toString('utf8').replace(/^---\n[\s\S]*?\n---\n/, `---\n${lines.join('\n')}\n---\n`)
 }

@@ -26,17 +26,16 @@
  * @expect releases/2026/011-visit.md 2:6 Reference `No. 10 PR-26/EoJ` is also used by releases/2026/010-grant.md
  */
 import {compileReference, parseReference} from '../../config/reference.js'
-import type {Release} from '../../release/model.js'
-import {defineRule} from '../rule.js'
+import {defineRule, type ProjectRelease} from '../rule.js'
 
 export default defineRule({
   id: 'ref-duplicate',
   severity: 'error',
   summary: 'Each reference number is used by one release only',
-  checkProject(entries, {config, report}) {
+  checkProject(releases, {config, report}) {
     const pattern = compileReference(config.reference)
-    const byKey = new Map<string, Release[]>()
-    for (const {release} of entries) {
+    const byKey = new Map<string, ProjectRelease[]>()
+    for (const release of releases) {
       const ref = release.frontmatter.ref
       if (ref === null) continue
       // Compare by number and year where the pattern parses, so that two

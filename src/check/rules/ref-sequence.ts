@@ -27,11 +27,10 @@
  * @expect releases/2026/012-visit.md 3:7 Dated 2026-02-10, before No. 10 of 2026 (2026-02-18)
  */
 import {compileReference, formatReference, parseReference} from '../../config/reference.js'
-import type {Release} from '../../release/model.js'
-import {defineRule} from '../rule.js'
+import {defineRule, type ProjectRelease} from '../rule.js'
 
 interface Numbered {
-  release: Release
+  release: ProjectRelease
   n: number
   date: string
 }
@@ -40,10 +39,10 @@ export default defineRule({
   id: 'ref-sequence',
   severity: 'warning',
   summary: 'Reference numbers of a year have no gaps and follow the dates',
-  checkProject(entries, {config, report}) {
+  checkProject(releases, {config, report}) {
     const pattern = compileReference(config.reference)
     const byYear = new Map<number, Numbered[]>()
-    for (const {release} of entries) {
+    for (const release of releases) {
       const {ref, date} = release.frontmatter
       if (ref === null || date === null) continue
       const parsed = parseReference(pattern, ref)

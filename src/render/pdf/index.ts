@@ -9,7 +9,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Renderer, ReleaseRender} from '../../build/renderer.js'
 import type {Config, FontRole} from '../../config/model.js'
-import type {Lang, Release} from '../../release/model.js'
+import type {Lang} from '../../release/model.js'
 import {fontPath, packageRoot} from '../../package.js'
 import {breakOpportunities, FontLoadError, loadFont, type LoadedFont} from '../../text/index.js'
 import {pdfkit} from './pdfkit-document.js'
@@ -74,12 +74,6 @@ export function loadPdfFonts(config: Config): {fonts: FontChains; problems: Font
 }
 
 export interface PdfRendererOptions {
-  /**
-   * The release file's text (decoded, without byte order mark), so that
-   * findings give the exact line:column; without it they point at the
-   * start of the text node that holds the problem.
-   */
-  sourceFor?(release: Release): string | undefined
   /** The template, relative to the project folder (default `templates/pdf/letterhead.yaml`). */
   template?: string
 }
@@ -122,8 +116,8 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): Renderer {
       if (fontFindings.length > 0) return {files: [], findings: fontFindings}
       const {bytes, findings} = renderPdf(release, context.config, fonts, {
         template,
-        // An empty text cannot be the source of a release with content.
-        source: options.sourceFor?.(release) || undefined,
+        // The file's text gives findings their exact line:column; an empty text cannot be a release's source.
+        source: rendered.source || undefined,
         generator: context.generator
       })
       return {files: bytes ? [{path: `pdf/${rendered.identity.id}.pdf`, data: bytes}] : [], findings}

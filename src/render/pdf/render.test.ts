@@ -500,18 +500,18 @@ describe('errors', () => {
   })
 
   it('through the renderer: a pdf/YYYY-NNN.pdf for a good release, findings and no file otherwise', async () => {
-    const renderer = createPdfRenderer({sourceFor: () => seedSource})
+    const renderer = createPdfRenderer()
     const context: RenderContext = {config, root: repoRoot, now: new Date('2026-03-01T00:00:00Z'), generator: 'pressroom test'}
     await renderer.prepare!(context)
     const release = parse(seedSource)
     const identity = releaseIdentity(release, config)!
-    const good = await renderer.renderRelease!({release, identity, files: []}, context)
+    const good = await renderer.renderRelease({release, identity, source: seedSource, published: true, messages: [], files: []}, context)
     expect(good.findings).toEqual([])
     expect(good.files.map((f) => f.path)).toEqual(['pdf/2026-010.pdf'])
     expect(Buffer.from(good.files[0]!.data as Uint8Array).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7')
 
     const thai = seedSource.replace('ជំនួយនេះ មាន', 'ជំនួយនេះ ก មាន')
-    const bad = await createPdfRenderer({sourceFor: () => thai}).renderRelease!({release: parse(thai), identity, files: []}, context)
+    const bad = await createPdfRenderer().renderRelease({release: parse(thai), identity, source: thai, published: true, messages: [], files: []}, context)
     expect(bad.files).toEqual([])
     expect(bad.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['missing-glyph error'])
   })
@@ -524,7 +524,7 @@ describe('errors', () => {
     const renderer = createPdfRenderer()
     await renderer.prepare!(context)
     const release = parse(seedSource)
-    const out = await renderer.renderRelease!({release, identity: releaseIdentity(release, config)!, files: []}, context)
+    const out = await renderer.renderRelease({release, identity: releaseIdentity(release, config)!, source: seedSource, published: true, messages: [], files: []}, context)
     expect(out.files).toEqual([])
     expect(out.findings).toEqual([
       expect.objectContaining({ruleId: 'font', severity: 'error', place: release.sections.km!.headingPosition})

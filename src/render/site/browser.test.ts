@@ -7,9 +7,10 @@ import type {BrowserContext, Page} from 'playwright-core'
 import {launchChromium} from '../../test/browser.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {releaseIdentity} from '../../release/identity.js'
-import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
-import {createSiteRenderer} from './index.js'
-import type {OutputFile, RenderedRelease} from '../../build/renderer.js'
+import {checkTexts, projectConfig, readRepoFile, renderedRelease, repoRoot, seedPath} from '../../test/project.js'
+import {createSiteRenderer, renderSiteWide, type SiteRelease} from './index.js'
+import {summarizeRelease} from '../../release/summary.js'
+import type {OutputFile} from '../../build/renderer.js'
 
 /**
  * The site in Debian's Chromium, served over loopback: the Khmer web font
@@ -55,17 +56,16 @@ async function writeSite(): Promise<void> {
   const renderContext = {config, root: repoRoot, now: new Date('2026-03-01T00:00:00Z'), generator: 'pressroom test'}
   await renderer.prepare!(renderContext)
   const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n')
-  const rendered: RenderedRelease[] = []
+  const listed: SiteRelease[] = []
   const made: OutputFile[] = []
   for (const entry of entries) {
     const identity = releaseIdentity(entry.release, config)!
-    const item: RenderedRelease = {release: entry.release, identity, files: [{path: `pdf/${identity.id}.pdf`, data: pdf}]}
-    const result = await renderer.renderRelease!(item, renderContext)
-    item.files.push(...result.files)
+    const result = await renderer.renderRelease(renderedRelease(entry, config, [{path: `pdf/${identity.id}.pdf`, data: pdf}]), renderContext)
     made.push(...result.files)
-    rendered.push(item)
+    listed.push({summary: summarizeRelease(entry.release), identity, pdf: {length: pdf.length}})
   }
-  for (const file of [...made, ...(await renderer.renderSite!(rendered, renderContext))]) {
+  const load = async (file: string) => entries.find((entry) => entry.release.path === file)!.release
+  for (const file of [...made, ...(await renderSiteWide(listed, renderContext, load))]) {
     if (!file.path.startsWith('site/')) continue
     const target = path.join(siteDir, file.path.replace(/^site\//, ''))
     mkdirSync(path.dirname(target), {recursive: true})

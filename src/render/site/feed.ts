@@ -5,7 +5,7 @@ import {x} from 'xastscript'
 import type {Lang, Release} from '../../release/model.js'
 import {sectionContent} from '../html/content.js'
 import {sanitizePage} from '../html/sanitize.js'
-import {describeSection, headlineOf, newestFirst, type SiteContext, type SiteRelease} from './pages.js'
+import {headlineOf, newestFirst, type SiteContext, type SiteRelease} from './pages.js'
 import {absoluteUrl, relativeUrl, sitePaths} from './urls.js'
 
 /**
@@ -14,7 +14,7 @@ import {absoluteUrl, relativeUrl, sitePaths} from './urls.js'
  * the reference numbers do; times come from the releases (embargo, else
  * date), never from the clock, so the same releases give the same bytes.
  */
-export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: SiteContext): string {
+export function renderFeed(items: ReadonlyArray<SiteRelease & {release: Release}>, lang: Lang, site: SiteContext): string {
   const {config, assets} = site
   const feedPath = sitePaths.feed(lang)
   // Relative links resolve against the feed's own URL, in the language's folder.
@@ -40,14 +40,14 @@ export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: Site
       const content = toHtml(sanitizePage({type: 'root', children: body}))
       return x('entry', [
         x('id', absoluteUrl(config.site.baseUrl, page) ?? `urn:pressroom:release:${identity.id}:${lang}`),
-        x('title', headlineOf(release, lang)),
+        x('title', headlineOf(item.summary, lang)),
         x('published', updatedAt(release)),
         x('updated', updatedAt(release)),
         x('link', {rel: 'alternate', type: 'text/html', hreflang: lang, href: link(page)}),
         ...(item.pdf
           ? [x('link', {rel: 'enclosure', type: 'application/pdf', length: String(item.pdf.length), href: link(sitePaths.pdf(identity))})]
           : []),
-        x('summary', describeSection(section)),
+        x('summary', item.summary.sections[lang]!.description),
         x('content', {type: 'html'}, content)
       ])
     })
@@ -57,14 +57,14 @@ export function renderFeed(items: readonly SiteRelease[], lang: Lang, site: Site
 }
 
 /** The releases a feed holds: the newest `site.feedEntries` with the language. */
-export function feedReleases(items: readonly SiteRelease[], lang: Lang, site: SiteContext): SiteRelease[] {
+export function feedReleases<T extends SiteRelease>(items: readonly T[], lang: Lang, site: SiteContext): T[] {
   return newestFirst(items)
-    .filter((item) => item.release.sections[lang])
+    .filter((item) => item.summary.sections[lang])
     .slice(0, site.config.site.feedEntries)
 }
 
 /** RFC 3339 time of a release: its embargo, else its date at 00:00 UTC. */
-export function updatedAt(release: Release): string {
+export function updatedAt(release: Pick<Release, 'frontmatter'>): string {
   const {embargo, date} = release.frontmatter
   return embargo ? new Date(embargo).toISOString().replace('.000Z', 'Z') : `${date}T00:00:00Z`
 }

@@ -3,13 +3,14 @@ import path from 'node:path'
 import type {FontRole} from '../../config/model.js'
 import type {Config} from '../../config/model.js'
 import type {Memo} from '../../build/renderer.js'
+import {subsetForWeb} from '../../text/subset.js'
+import {toWoff2} from './woff2.js'
 
 /**
  * The site's web fonts: two families built from the fonts in
  * `pressroom.yaml`, the head of the Khmer chain ("Pressroom Khmer") and of
  * the English chain ("Pressroom Latin"), per role. Each is a WOFF2 subset
- * holding only what the site's pages use, so a reader downloads tens of
- * kilobytes, not the whole font.
+ * for its script, so a reader downloads tens of kilobytes, not the whole font.
  */
 export type WebFontFamily = 'Pressroom Khmer' | 'Pressroom Latin'
 
@@ -33,8 +34,6 @@ const roleStyle: Record<FontRole, {weight: 400 | 700; style: 'normal' | 'italic'
 
 const roles: readonly FontRole[] = ['regular', 'bold', 'italic', 'boldItalic']
 
-/** Code points the Khmer family serves; everything else falls to the Latin family. */
-export const khmerUnicodeRange = 'U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC'
 
 export function webFontFaces(config: Config): WebFontFace[] {
   const faces: WebFontFace[] = []
@@ -47,38 +46,42 @@ export function webFontFaces(config: Config): WebFontFace[] {
   return faces
 }
 
-function isKhmer(codePoint: number): boolean {
-  return (codePoint >= 0x1780 && codePoint <= 0x17ff) || (codePoint >= 0x19e0 && codePoint <= 0x19ff)
+/**
+ * The pieces each family's fonts are cut into, with the code points each
+ * keeps, as the usual web font services cut them: a browser downloads a
+ * piece only when a page uses one of its characters (`unicode-range`).
+ * Characters in no piece are drawn by the reader's own fonts.
+ */
+const pieces: Record<WebFontFamily, Array<{suffix: string; codePoints: number[]}>> = {
+  'Pressroom Khmer': [{suffix: '', codePoints: [...range(0x1780, 0x17ff), ...range(0x19e0, 0x19ff), ...range(0x200b, 0x200d), 0x25cc]}],
+  'Pressroom Latin': [
+    {
+      suffix: '',
+      codePoints: [...range(0x20, 0x7e), ...range(0xa0, 0xff), 0x131, 0x152, 0x153, 0x2bb, 0x2bc, 0x2c6, 0x2da, 0x2dc, 0x304, 0x308, 0x329, ...range(0x2000, 0x206f), 0x20ac, 0x2122, 0x2191, 0x2193, 0x2212, 0x2215, 0xfffd]
+    },
+    {suffix: '-ext', codePoints: [...range(0x100, 0x24f), ...range(0x1e00, 0x1eff), ...range(0x20a0, 0x20c0), 0x2113]}
+  ]
 }
 
-// HarfBuzz (in the browser too) splits the vowels U+17BE–U+17C0, U+17C4 and
-// U+17C5 into U+17C1 plus the vowel, so a subset by code point must keep
-// U+17C1 (google/fonts#2388). The dotted circle is drawn for broken clusters.
-const splitVowels = /[\u17BE-\u17C0\u17C4\u17C5]/u
-
-/** What the Khmer face must hold to draw the Khmer of `text`. */
-export function khmerSubsetText(text: string): string {
-  const chars = new Set<string>()
-  for (const char of text) if (isKhmer(char.codePointAt(0)!)) chars.add(char)
-  if (chars.size === 0) return ''
-  if (splitVowels.test(text)) chars.add('\u17C1')
-  for (const char of '\u25CC\u200B\u200C\u200D ') chars.add(char)
-  return [...chars].sort().join('')
+function range(from: number, to: number): number[] {
+  return Array.from({length: to - from + 1}, (_, i) => from + i)
 }
 
-// Printable ASCII and common typographic marks are always kept, so that a
-// restyled template or stylesheet (`content: "–"`) still finds them.
-const latinBase = `${Array.from({length: 0x7f - 0x20}, (_, i) => String.fromCharCode(0x20 + i)).join('')}\u00A0…–—‘’“”«»•·€£¥©®°§`
-
-/** What the Latin face must hold: every character of `text` that is not Khmer. */
-export function latinSubsetText(text: string): string {
-  const chars = new Set<string>(latinBase)
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!
-    if (!isKhmer(codePoint) && codePoint >= 0x20) chars.add(char)
+/** `U+1780-17FF, U+25CC`: code points as a CSS `unicode-range`. */
+export function unicodeRange(codePoints: readonly number[]): string {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b)
+  const parts: string[] = []
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0')
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!
+    while (sorted[i + 1] === sorted[i]! + 1) i++
+    parts.push(start === sorted[i] ? `U+${hex(start)}` : `U+${hex(start)}-${hex(sorted[i]!)}`)
   }
-  return [...chars].sort().join('')
+  return parts.join(', ')
 }
+
+/** Code points the Khmer family serves; everything else falls to the Latin family. */
+export const khmerUnicodeRange = unicodeRange(pieces['Pressroom Khmer'][0]!.codePoints)
 
 export interface WebFonts {
   /** `@font-face` rules, with URLs relative to the stylesheet. */
@@ -88,54 +91,47 @@ export interface WebFonts {
 }
 
 /**
- * Subsets each font once (faces sharing a file share the subset) for the
- * characters of `text`: every page of the site and its stylesheet.
+ * Makes each font file's web fonts once (faces sharing a file share them):
+ * a piece per range of code points, compressed as WOFF2. They depend on the
+ * font's bytes alone, so a build keeps them in its memo and never makes
+ * them again for the same font.
  */
-export async function renderWebFonts(
-  faces: readonly LoadedWebFontFace[],
-  text: string,
-  memo: Memo = (_, make) => make()
-): Promise<WebFonts> {
-  const khmerText = khmerSubsetText(text)
-  const latinText = latinSubsetText(text)
-  const bySource = new Map<string, {name: string; data: Promise<Uint8Array>}>()
+export async function renderWebFonts(faces: readonly LoadedWebFontFace[], memo: Memo = (_, make) => make()): Promise<WebFonts> {
+  const bySource = new Map<string, Array<{name: string; range: string; data: Promise<Uint8Array>}>>()
   const names = new Set<string>()
   const rules: string[] = []
   for (const face of faces) {
-    const subsetText = face.family === 'Pressroom Khmer' ? khmerText : latinText
-    if (subsetText === '') continue
     const key = `${face.family}\0${face.source}`
-    let subset = bySource.get(key)
-    if (!subset) {
-      const name = uniqueName(names, path.basename(face.source).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]/g, '-'))
-      const bytes = Buffer.from(face.bytes)
-      const memoKey = `woff2\0${createHash('sha256').update(bytes).digest('hex')}\0${subsetText}`
-      subset = {
-        name: `${name}.woff2`,
-        // Loaded only when a subset is not in the memo: the WOFF2 encoder is large.
-        data: memo(memoKey, async () => {
-          const {default: subsetFont} = await import('subset-font')
-          return new Uint8Array(await subsetFont(bytes, subsetText, {targetFormat: 'woff2'}))
-        })
-      }
-      bySource.set(key, subset)
+    let fonts = bySource.get(key)
+    if (!fonts) {
+      const {bytes} = face
+      const hash = createHash('sha256').update(bytes).digest('hex')
+      const base = path.basename(face.source).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]/g, '-')
+      fonts = pieces[face.family].map(({suffix, codePoints}) => ({
+        name: `${uniqueName(names, `${base}${suffix}`)}.woff2`,
+        range: unicodeRange(codePoints),
+        data: memo(`web font 1\0${face.family}${suffix}\0${hash}`, async () => toWoff2(subsetForWeb(bytes, [...codePoints, 0x20])))
+      }))
+      bySource.set(key, fonts)
     }
     const {weight, style} = roleStyle[face.role]
-    rules.push(
-      [
-        '@font-face {',
-        `  font-family: "${face.family}";`,
-        `  src: url("fonts/${subset.name}") format("woff2");`,
-        `  font-weight: ${weight};`,
-        `  font-style: ${style};`,
-        '  font-display: swap;',
-        ...(face.family === 'Pressroom Khmer' ? [`  unicode-range: ${khmerUnicodeRange};`] : []),
-        '}'
-      ].join('\n')
-    )
+    for (const font of fonts) {
+      rules.push(
+        [
+          '@font-face {',
+          `  font-family: "${face.family}";`,
+          `  src: url("fonts/${font.name}") format("woff2");`,
+          `  font-weight: ${weight};`,
+          `  font-style: ${style};`,
+          '  font-display: swap;',
+          `  unicode-range: ${font.range};`,
+          '}'
+        ].join('\n')
+      )
+    }
   }
-  const files = await Promise.all([...bySource.values()].map(async ({name, data}) => ({name, data: new Uint8Array(await data)})))
-  const header = '/* Written by pressroom from the fonts in pressroom.yaml: WOFF2 subsets holding what the pages use. */\n'
+  const files = await Promise.all([...bySource.values()].flat().map(async ({name, data}) => ({name, data: new Uint8Array(await data)})))
+  const header = '/* Written by pressroom from the fonts in pressroom.yaml: WOFF2 pieces of each font, loaded by the characters a page uses. */\n'
   return {css: `${header}${rules.join('\n\n')}\n`, files}
 }
 

@@ -5,8 +5,8 @@ import type {Config} from '../../config/model.js'
 import {toKhmerDigits} from '../../facts/numerals.js'
 import {formatEnglishDate, formatKhmerDate} from '../../facts/render.js'
 import type {ReleaseIdentity} from '../../release/identity.js'
-import {langs, type Lang, type Release, type Section} from '../../release/model.js'
-import {sectionUnits} from '../../release/pairing.js'
+import {langs, type Lang, type Release} from '../../release/model.js'
+import {summarizeRelease, type ReleaseSummary} from '../../release/summary.js'
 import {sectionContent} from '../html/content.js'
 import {sanitizePage} from '../html/sanitize.js'
 import {fillTemplate, type Template, type TemplateValues} from '../html/template.js'
@@ -20,20 +20,25 @@ export interface SiteContext {
   generator: string
 }
 
-/** A release that is on the site: published at the build's `now`. */
+/** A release that is on the site (published at the build's `now`), as the pages that list releases see it. */
 export interface SiteRelease {
-  release: Release
+  summary: ReleaseSummary
   identity: ReleaseIdentity
   /** Its PDF, copied into the site, or null when there is none. */
   pdf: {length: number} | null
 }
 
+/** A release whose own page is being made. */
+export interface ReleasePage {
+  release: Release
+  identity: ReleaseIdentity
+  pdf: {length: number} | null
+}
+
 const ogLocales: Record<Lang, string> = {en: 'en_US', km: 'km_KH'}
 
-/** Longest meta description; search engines cut around 155–160 characters. */
-const descriptionLength = 160
-
-export function releaseLangs(release: Release): Lang[] {
+/** The languages a release has, in the site's order. */
+export function releaseLangs(release: {sections: Partial<Record<Lang, unknown>>}): Lang[] {
   return langs.filter((lang) => release.sections[lang])
 }
 
@@ -51,39 +56,13 @@ export function formatYear(year: number, lang: Lang, config: Config): string {
 }
 
 /** When a release was published: its embargo when it has one, else its date. */
-export function publishedAt(release: Release): string {
+export function publishedAt(release: Pick<Release, 'frontmatter'>): string {
   const {embargo, date} = release.frontmatter
   return embargo ? new Date(embargo).toISOString() : `${date}`
 }
 
-export function headlineOf(release: Release, lang: Lang): string {
-  return release.sections[lang]?.headline?.text.trim() || release.frontmatter.ref || ''
-}
-
-/** The first paragraph, cut to a meta description's length at a space. */
-export function describeSection(section: Section): string {
-  const first = sectionUnits(section).find((unit) => unit.kind === 'paragraph') ?? sectionUnits(section)[0]
-  const text = (first?.text ?? section.headline?.text ?? '').replace(/\s+/g, ' ').trim()
-  return truncate(text, descriptionLength)
-}
-
-/**
- * Cuts text to at most `max` characters plus an ellipsis: at the last space
- * when there is one in the second half, else between Khmer clusters (never
- * after a coeng or before a dependent vowel or sign).
- */
-export function truncate(text: string, max: number): string {
-  const chars = Array.from(text)
-  if (chars.length <= max) return text
-  let cut = max
-  const space = chars.lastIndexOf(' ', max)
-  if (space > max / 2) {
-    cut = space
-  } else {
-    const mark = /[\u17B6-\u17D1\u17D3\u17DD\u0300-\u036F\u200C\u200D]/u
-    while (cut > 0 && (mark.test(chars[cut]!) || chars[cut - 1] === '\u17D2')) cut--
-  }
-  return `${chars.slice(0, cut).join('').trimEnd()}…`
+export function headlineOf(summary: ReleaseSummary, lang: Lang): string {
+  return summary.sections[lang]?.headline || summary.frontmatter.ref || ''
 }
 
 function render(template: Template, values: TemplateValues): string {
@@ -132,7 +111,7 @@ function alternateValues(here: string, pathIn: (lang: Lang) => string | null, av
   }
 }
 
-export function renderReleasePage(item: SiteRelease, lang: Lang, site: SiteContext): string {
+export function renderReleasePage(item: ReleasePage, lang: Lang, site: SiteContext): string {
   const {release, identity} = item
   const {config, assets} = site
   const section = release.sections[lang]
@@ -140,7 +119,8 @@ export function renderReleasePage(item: SiteRelease, lang: Lang, site: SiteConte
   const here = sitePaths.release(lang, identity)
   const available = releaseLangs(release)
   const other = otherLang(lang)
-  const headline = headlineOf(release, lang)
+  const summary = summarizeRelease(release)
+  const headline = headlineOf(summary, lang)
   const {headline: heading, body} = sectionContent(section, {headlineLevel: 1})
   const date = release.frontmatter.date ?? ''
   return render(assets.release, {
@@ -148,7 +128,7 @@ export function renderReleasePage(item: SiteRelease, lang: Lang, site: SiteConte
     ...alternateValues(here, (l) => sitePaths.release(l, identity), available, config),
     title: `${headline} — ${config.organisation[lang]}`,
     headline,
-    description: describeSection(section),
+    description: summary.sections[lang]?.description ?? '',
     published: publishedAt(release),
     ref: release.frontmatter.ref ?? '',
     'date.iso': date,
@@ -163,29 +143,20 @@ export function renderReleasePage(item: SiteRelease, lang: Lang, site: SiteConte
 }
 
 /** Newest first: by date, then by reference number. */
-export function newestFirst(items: readonly SiteRelease[]): SiteRelease[] {
+export function newestFirst<T extends SiteRelease>(items: readonly T[]): T[] {
   return [...items].sort(
     (a, b) =>
-      (b.release.frontmatter.date ?? '').localeCompare(a.release.frontmatter.date ?? '') ||
+      (b.summary.frontmatter.date ?? '').localeCompare(a.summary.frontmatter.date ?? '') ||
       b.identity.number - a.identity.number ||
-      a.release.path.localeCompare(b.release.path)
+      a.summary.path.localeCompare(b.summary.path)
   )
-}
-
-/**
- * Everything of the releases that `renderIndexPage` reads (besides the
- * config and templates), for remembering the page between builds: keep the
- * two in step.
- */
-export function indexInputs(items: readonly SiteRelease[], lang: Lang): unknown {
-  return items.map(({release, identity}) => [release.path, identity, release.frontmatter.date, release.frontmatter.ref, Boolean(release.sections[lang]), headlineOf(release, lang)])
 }
 
 export function renderIndexPage(items: readonly SiteRelease[], lang: Lang, site: SiteContext): string {
   const {config, assets} = site
   const labels = assets.labels[lang]
   const here = sitePaths.index(lang)
-  const listed = newestFirst(items).filter((item) => item.release.sections[lang])
+  const listed = newestFirst(items).filter((item) => item.summary.sections[lang])
   const years = new Map<number, SiteRelease[]>()
   for (const item of listed) years.set(item.identity.year, [...(years.get(item.identity.year) ?? []), item])
   const releases: ElementContent[] =
@@ -198,13 +169,13 @@ export function renderIndexPage(items: readonly SiteRelease[], lang: Lang, site:
               'ul',
               {className: ['releases']},
               group.map((item) => {
-                const date = item.release.frontmatter.date ?? ''
+                const date = item.summary.frontmatter.date ?? ''
                 return h('li', [
                   h('time', {dateTime: date}, formatDate(date, lang, config)),
                   ' ',
-                  h('a', {href: relativeUrl(here, sitePaths.release(lang, item.identity))}, headlineOf(item.release, lang)),
+                  h('a', {href: relativeUrl(here, sitePaths.release(lang, item.identity))}, headlineOf(item.summary, lang)),
                   ' ',
-                  h('span', {className: ['ref']}, item.release.frontmatter.ref ?? '')
+                  h('span', {className: ['ref']}, item.summary.frontmatter.ref ?? '')
                 ])
               })
             )

@@ -5,28 +5,20 @@ import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import type {Element} from 'hast'
 import * as hb from 'harfbuzzjs'
 import {HtmlValidate} from 'html-validate'
-import subsetFont from 'subset-font'
 import {describe, expect, it} from 'vitest'
-import type {OutputFile, RenderedRelease} from '../../build/renderer.js'
+import {brotliDecompressSync} from 'node:zlib'
+import type {OutputFile} from '../../build/renderer.js'
 import type {Config} from '../../config/model.js'
-import {releaseIdentity} from '../../release/identity.js'
-import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
+import {isPublished, releaseIdentity} from '../../release/identity.js'
+import {summarizeRelease} from '../../release/summary.js'
+import {checkTexts, projectConfig, readRepoFile, renderedRelease, repoRoot, seedPath, seedVariant} from '../../test/project.js'
 import {TemplateError} from '../html/template.js'
-import {khmerSubsetText} from './fonts.js'
-import {createSiteRenderer} from './index.js'
+import {createSiteRenderer, renderSiteWide, type SiteRelease} from './index.js'
 import {findElements, textOf} from '../../test/hast.js'
 
 const seed = readRepoFile(seedPath).toString('utf8')
 const base = 'https://www.kh.emb-japan.go.jp/press/'
 const after = new Date('2026-03-01T00:00:00Z')
-
-/** The seed with other frontmatter, for a release of another number or date. */
-export function seedVariant(front: {ref?: string; date?: string; draft?: boolean; embargo?: string}): string {
-  const lines = [`ref: ${front.ref ?? 'No. 10 PR-26/EoJ'}`, `date: ${front.date ?? '2026-02-18'}`]
-  if (front.embargo) lines.push(`embargo: ${front.embargo}`)
-  if (front.draft) lines.push('draft: true')
-  return seed.replace(/^---\n[\s\S]*?\n---\n/, `---\n${lines.join('\n')}\n---\n`)
-}
 
 interface SiteOptions {
   now?: Date
@@ -40,21 +32,23 @@ interface SiteOptions {
 export async function renderSite(files: Record<string, string>, options: SiteOptions = {}): Promise<Map<string, OutputFile['data']>> {
   const config = options.config ?? projectConfig()
   const entries = checkTexts(files, config)
-  const renderer = createSiteRenderer({messagesFor: (release) => entries.find((entry) => entry.release === release)!.file.messages})
-  const context = {config, root: options.root ?? repoRoot, now: options.now ?? after, generator: 'pressroom 0.1.0'}
+  const renderer = createSiteRenderer()
+  const now = options.now ?? after
+  const context = {config, root: options.root ?? repoRoot, now, generator: 'pressroom 0.1.0'}
   await renderer.prepare!(context)
   const out = new Map<string, OutputFile['data']>()
-  const rendered = []
+  const listed: SiteRelease[] = []
   for (const entry of entries) {
     const identity = releaseIdentity(entry.release, config)!
-    const item: RenderedRelease = {release: entry.release, identity, files: options.pdf ? [{path: `pdf/${identity.id}.pdf`, data: pdfBytes}] : []}
-    const result = await renderer.renderRelease!(item, context)
+    const published = isPublished(entry.release, now)
+    const item = renderedRelease(entry, config, options.pdf ? [{path: `pdf/${identity.id}.pdf`, data: pdfBytes}] : [], published)
+    const result = await renderer.renderRelease(item, context)
     for (const file of result.files) out.set(file.path, file.data)
-    // As the build does: later steps see the files made so far.
-    item.files.push(...result.files)
-    rendered.push(item)
+    // As the build does: the site lists the published releases, with their PDF's size.
+    if (published) listed.push({summary: summarizeRelease(entry.release), identity, pdf: options.pdf ? {length: pdfBytes.length} : null})
   }
-  for (const file of await renderer.renderSite!(rendered, context)) out.set(file.path, file.data)
+  const load = async (file: string) => entries.find((entry) => entry.release.path === file)!.release
+  for (const file of await renderSiteWide(listed, context, load)) out.set(file.path, file.data)
   return out
 }
 
@@ -272,27 +266,28 @@ describe('the site renderer', () => {
     await expectValidHtml(html, 'km page without baseUrl')
   })
 
-  it('serves WOFF2 subsets of the configured fonts, declared in fonts.css', async () => {
+  it('serves WOFF2 pieces of the configured fonts, declared in fonts.css with their ranges', async () => {
     const files = await renderSite({[seedPath]: seed})
     const css = text(files, 'site/assets/fonts.css')
     const urls = [...css.matchAll(/url\("fonts\/([^"]+)"\)/g)].map((m) => m[1]!)
-    expect(new Set(urls)).toEqual(
-      new Set(['NotoSansKhmer-Regular.woff2', 'NotoSansKhmer-Bold.woff2', 'NotoSans-Regular.woff2', 'NotoSans-Bold.woff2', 'NotoSans-Italic.woff2', 'NotoSans-BoldItalic.woff2'])
-    )
+    const latin = ['NotoSans-Regular', 'NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-BoldItalic']
+    expect(new Set(urls)).toEqual(new Set(['NotoSansKhmer-Regular.woff2', 'NotoSansKhmer-Bold.woff2', ...latin.flatMap((name) => [`${name}.woff2`, `${name}-ext.woff2`])]))
     for (const name of new Set(urls)) {
       const data = files.get(`site/assets/fonts/${name}`) as Uint8Array
       expect(new TextDecoder().decode(data.slice(0, 4))).toBe('wOF2')
-      // A subset: far smaller than the shipped font.
-      expect(data.length).toBeLessThan(readFileSync(path.join(repoRoot, 'fonts', name.replace('.woff2', '.ttf'))).length / 4)
+      // A piece of the font, compressed: well under half the shipped file.
+      expect(data.length).toBeLessThan(readFileSync(path.join(repoRoot, 'fonts', name.replace(/(-ext)?\.woff2$/, '.ttf'))).length / 2)
     }
     expect(css).toMatch(/font-family: "Pressroom Khmer";[^}]*unicode-range: U\+1780-17FF/)
+    expect(css).toMatch(/src: url\("fonts\/NotoSans-Regular-ext\.woff2"\)[^}]*unicode-range: U\+0100-024F/)
     expect(files.has('site/assets/fonts/OFL.txt')).toBe(true)
   })
 
-  it('keeps in the Khmer subset every glyph HarfBuzz shapes the Khmer text to', async () => {
+  it('keeps in the Khmer web font every glyph HarfBuzz shapes Khmer text to, and its WOFF2 decodes to that font', async () => {
     const khmer = [seed, 'ការប្រើប្រាស់ កើត ស្ត្រី អ៊ុំ ព្រះរាជាណាចក្រ សៀវភៅ កៅអី'].join('\n')
     const full = readRepoFile('fonts/NotoSansKhmer-Regular.ttf')
-    const subset = await subsetFont(full, khmerSubsetText(khmer), {targetFormat: 'sfnt'})
+    const files = await renderSite({[seedPath]: seed})
+    const subset = decodeWoff2(files.get('site/assets/fonts/NotoSansKhmer-Regular.woff2') as Uint8Array)
     const shapeWith = (bytes: Uint8Array, line: string) => {
       const font = new hb.Font(new hb.Face(new hb.Blob(bytes), 0))
       const buffer = new hb.Buffer()
@@ -328,3 +323,46 @@ describe('the site renderer', () => {
     await expect(renderSite({[seedPath]: seed}, {root})).rejects.toThrow(/release\.html: unknown placeholder \{\{headlien\}\}/)
   })
 })
+
+/**
+ * A TrueType font from a WOFF2 file whose tables are not transformed (as
+ * pressroom writes them): Brotli, then the table directory rebuilt.
+ */
+function decodeWoff2(woff2: Uint8Array): Uint8Array {
+  const view = new DataView(woff2.buffer, woff2.byteOffset, woff2.byteLength)
+  expect(view.getUint32(0)).toBe(0x774f4632)
+  const count = view.getUint16(12)
+  let at = 48
+  const tables: Array<{tag: number; length: number}> = []
+  for (let i = 0; i < count; i++) {
+    const flags = woff2[at++]!
+    expect(flags & 0x3f).toBe(63)
+    const tag = view.getUint32(at)
+    at += 4
+    let length = 0
+    for (;;) {
+      const byte = woff2[at++]!
+      length = length * 128 + (byte & 0x7f)
+      if (byte < 0x80) break
+    }
+    tables.push({tag, length})
+  }
+  const data = brotliDecompressSync(woff2.subarray(at, at + view.getUint32(20)))
+  const padded = (n: number) => n + ((4 - (n % 4)) % 4)
+  const out = new Uint8Array(12 + 16 * count + tables.reduce((sum, table) => sum + padded(table.length), 0))
+  const sfnt = new DataView(out.buffer)
+  sfnt.setUint32(0, view.getUint32(4))
+  sfnt.setUint16(4, count)
+  let offset = 12 + 16 * count
+  let from = 0
+  tables.forEach((table, i) => {
+    sfnt.setUint32(12 + i * 16, table.tag)
+    sfnt.setUint32(12 + i * 16 + 8, offset)
+    sfnt.setUint32(12 + i * 16 + 12, table.length)
+    out.set(data.subarray(from, from + table.length), offset)
+    from += table.length
+    offset += padded(table.length)
+  })
+  expect(from).toBe(data.length)
+  return out
+}

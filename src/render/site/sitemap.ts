@@ -10,11 +10,6 @@ import {absoluteUrl, sitePaths} from './urls.js'
  * `xhtml:link rel="alternate" hreflang` (as search engines read them).
  * Sitemaps take absolute URLs only, so there is none without `site.baseUrl`.
  */
-/** Everything of the releases that `renderSitemap` reads, for remembering it between builds: keep the two in step. */
-export function sitemapInputs(items: readonly SiteRelease[]): unknown {
-  return items.map(({release, identity}) => [release.path, identity, release.frontmatter.date, releaseLangs(release)])
-}
-
 export function renderSitemap(items: readonly SiteRelease[], site: SiteContext): string | null {
   const base = site.config.site.baseUrl
   if (!base) return null
@@ -29,11 +24,11 @@ export function renderSitemap(items: readonly SiteRelease[], site: SiteContext):
       ])
     )
   const sorted = newestFirst(items)
-  const newest = sorted[0]?.release.frontmatter.date ?? null
+  const newest = sorted[0]?.summary.frontmatter.date ?? null
   const urlset = x('urlset', {xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9', 'xmlns:xhtml': 'http://www.w3.org/1999/xhtml'}, [
     ...entry(sitePaths.index, langs, newest),
     ...sorted.flatMap((item) =>
-      entry((lang) => sitePaths.release(lang, item.identity), releaseLangs(item.release), item.release.frontmatter.date)
+      entry((lang) => sitePaths.release(lang, item.identity), releaseLangs(item.summary), item.summary.frontmatter.date)
     )
   ])
   const root: XastRoot = {type: 'root', children: [{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'}, urlset]}

@@ -13,6 +13,7 @@ import {renderPreview, type PreviewAssets} from '../../preview/render-preview.js
 import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
 import {loadSiteAssets, type SiteAssets} from './assets.js'
 import {renderFeed} from './feed.js'
+import {summarizeRelease} from '../../release/summary.js'
 import {renderIndexPage, renderReleasePage, type SiteContext} from './pages.js'
 import {textOf} from '../../test/hast.js'
 
@@ -103,7 +104,7 @@ function hostileRelease(snippet: string): string {
 
 function renderAll(release: Release, messages: readonly VFileMessage[] = []) {
   const identity = releaseIdentity(release, config) ?? {year: 2026, number: 10, id: '2026-010', sitePath: '2026/010', slug: 'x'}
-  const item = {release, identity, pdf: null}
+  const item = {release, identity, summary: summarizeRelease(release), pdf: null}
   const pages: Array<[string, string]> = []
   for (const lang of ['en', 'km'] as const) {
     if (release.sections[lang]) pages.push([`${lang} page`, renderReleasePage(item, lang, site)])

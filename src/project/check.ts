@@ -1,15 +1,9 @@
-import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {applyEdits} from '../check/fix.js'
-import {VFile} from 'vfile'
-import {fileHash, restoreMessages, storeMessages, type CheckCache} from '../check/cache.js'
-import {checkReleases, projectRuleIds, type CheckEntry, type ProposedFix} from '../check/index.js'
-import {parseRelease} from '../release/parse.js'
-import {listReleases, readEntries, resolveReleasePaths, type Project} from './project.js'
+import {checkReleases, type CheckEntry, type ProposedFix} from '../check/index.js'
 import {writeFileAtomic} from './write.js'
-
-export {formatReport, hasErrors, type ReporterName} from './report.js'
+import {listReleases, readEntries, resolveReleasePaths, type Project} from './load.js'
 
 export interface CheckResult {
   /** Every release of the project, checked. */
@@ -25,15 +19,11 @@ export interface CheckResult {
  * sequences) always see the whole `releases/` folder, even when only some
  * files are selected.
  */
-export async function checkProject(
-  project: Project,
-  args: readonly string[] = [],
-  options: {cache?: {key: string; previous: CheckCache | null}} = {}
-): Promise<CheckResult> {
+export async function checkProject(project: Project, args: readonly string[] = []): Promise<CheckResult> {
   const all = await listReleases(project.root)
   const wanted = args.length > 0 ? await resolveReleasePaths(project.root, args) : all
   const paths = [...new Set([...all, ...wanted])].sort()
-  const entries = options.cache ? readEntriesCached(project.root, paths, options.cache.key, options.cache.previous) : await readEntries(project.root, paths)
+  const entries = await readEntries(project.root, paths)
   const fixes = checkReleases(entries, project.config)
   const wantedSet = new Set(wanted)
   return {
@@ -84,42 +74,3 @@ export async function fixProject(project: Project, args: readonly string[]): Pro
   }
   return {summaries: [...summaries.values()], result}
 }
-
-/**
- * Reads releases, taking an unchanged file's model and messages from the
- * cache. The files are read one after another, synchronously: hundreds of
- * small files take a fifth of the time they take through the thread pool.
- */
-function readEntriesCached(root: string, paths: readonly string[], key: string, previous: CheckCache | null): CheckEntry[] {
-  return paths.map((projectPath) => {
-    const bytes = readFileSync(path.join(root, projectPath))
-    const hash = fileHash(key, bytes)
-    const cached = previous?.[projectPath]
-    if (cached?.hash !== hash) return {...parseRelease(projectPath, bytes), hash}
-    // Its text is decoded only if something asks for it (see `sourceOf`).
-    const file = new VFile({path: projectPath})
-    restoreMessages(file, cached.messages)
-    return {release: cached.release, file, bytes, cached: true, hash}
-  })
-}
-
-/** The cache a build keeps for the next one: every release's model and its own messages. */
-export function cacheOf(entries: readonly CheckEntry[], key: string): CheckCache {
-  const cache: CheckCache = {}
-  for (const entry of entries) {
-    if (entry.hash) cache[entry.release.path] = {hash: entry.hash, release: entry.release, messages: storeMessages(entry.file, projectRuleIds)}
-  }
-  return cache
-}
-
-/** `JSON.stringify(cacheOf(entries, key))`, one release at a time (the whole text is megabytes). */
-export function* serializeCache(entries: readonly CheckEntry[], key: string): Generator<string> {
-  let first = true
-  yield '{'
-  for (const [path, cached] of Object.entries(cacheOf(entries, key))) {
-    yield `${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(cached)}`
-    first = false
-  }
-  yield '}'
-}
-

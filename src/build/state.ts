@@ -1,0 +1,213 @@
+/**
+ * What a build keeps in `out/.pressroom/` for the next one:
+ *
+ * - `cache/blobs/<sha256>`: the bytes of every output file, named by their
+ *   hash; the files in `out/` are hard links to them.
+ * - `cache/renders/<key>.json`: what one renderer made of one release (the
+ *   files' paths and hashes, and its findings), under a hash of everything
+ *   it was made from. A release whose key is there is not rendered again.
+ * - `cache/models/<hash>.json`: a release's model as `releases.json` holds
+ *   it, under the hash of its file, so that a build need not keep models.
+ * - `cache/memo/`: costly results shared by releases (web fonts).
+ * - `manifest.json`: the files of the output and what the check found,
+ *   written last: the output is what it describes, or on its way to the next.
+ * - `lock`: the process id of the build writing `out/`.
+ *
+ * Every file is written to `tmp/` and renamed into place, so no reader ever
+ * sees half of one; a killed build leaves only `tmp/`, cleared by the next.
+ */
+import {createHash} from 'node:crypto'
+import {closeSync, openSync, readFileSync, rmSync, writeSync} from 'node:fs'
+import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {threadId} from 'node:worker_threads'
+import {UsageError} from '../diagnostic/usage.js'
+
+export const stateFolder = '.pressroom'
+
+/** Names temporary files apart within a thread. */
+let written = 0
+
+/** One output file: its path relative to the output folder, with `/`, and the hash of its bytes. */
+export interface CachedFile {
+  path: string
+  sha: string
+}
+
+export class BuildState {
+  private constructor(
+    readonly outDir: string,
+    readonly dir: string
+  ) {}
+
+  /** Takes the output folder for this build: makes the state folder, locks it, clears what a killed build left. */
+  static async open(outDir: string): Promise<BuildState> {
+    const dir = path.join(outDir, stateFolder)
+    try {
+      await mkdir(path.join(dir, 'cache'), {recursive: true})
+      lock(path.join(dir, 'lock'))
+      await rm(path.join(dir, 'tmp'), {recursive: true, force: true})
+      await mkdir(path.join(dir, 'tmp'))
+    } catch (error) {
+      if (error instanceof UsageError) throw error
+      throw new UsageError(`cannot write to ${outDir}: ${(error as Error).message}; check that the folder is writable, or pass another --out`)
+    }
+    return new BuildState(outDir, dir)
+  }
+
+  close(): Promise<void> {
+    return rm(path.join(this.dir, 'lock'), {force: true})
+  }
+
+  cachePath(kind: 'blobs' | 'renders' | 'models' | 'memo', name: string): string {
+    return path.join(this.dir, 'cache', kind, name)
+  }
+
+  /** Reads a cached JSON file, or null when it is missing or unreadable. */
+  async readJson<T>(file: string): Promise<T | null> {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as T
+    } catch {
+      return null
+    }
+  }
+
+  readManifest<T>(): Promise<T | null> {
+    return this.readJson<T>(path.join(this.dir, 'manifest.json'))
+  }
+
+  writeManifest(manifest: unknown): Promise<void> {
+    return this.write(path.join(this.dir, 'manifest.json'), `${JSON.stringify(manifest)}\n`)
+  }
+
+  /** Writes `file` whole or not at all. */
+  write(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+    return writeWhole(this.dir, file, data)
+  }
+
+  /** Puts an output file in place: a link to its blob (a copy where links are not possible), renamed over the old file. */
+  async place(file: CachedFile): Promise<void> {
+    const temporary = path.join(this.dir, 'tmp', `${process.pid}-place-${++written}`)
+    const blob = this.cachePath('blobs', file.sha)
+    await link(blob, temporary).catch(() => copyFile(blob, temporary))
+    const target = path.join(this.outDir, file.path)
+    await mkdir(path.dirname(target), {recursive: true})
+    await rename(temporary, target)
+    // Renaming a link over another link to the same file does nothing (POSIX): the temporary stays.
+    await unlink(temporary).catch(() => undefined)
+  }
+
+  /** Whether the output holds `file` as the build last placed it: the same inode as its blob. */
+  async holds(file: CachedFile): Promise<boolean> {
+    const [placed, blob] = await Promise.all([stat(path.join(this.outDir, file.path)).catch(() => null), stat(this.cachePath('blobs', file.sha)).catch(() => null)])
+    return placed !== null && blob !== null && placed.ino === blob.ino && placed.dev === blob.dev
+  }
+
+  async sizeOf(sha: string): Promise<number> {
+    return (await stat(this.cachePath('blobs', sha))).size
+  }
+
+  /** Removes an output file, and the folders it leaves empty up to the output folder. */
+  async remove(relative: string): Promise<void> {
+    await unlink(path.join(this.outDir, relative)).catch(() => undefined)
+    for (let folder = path.posix.dirname(relative); folder !== '.'; folder = path.posix.dirname(folder)) {
+      if (!(await rmdir(path.join(this.outDir, folder)).then(() => true, () => false))) break
+    }
+  }
+
+  /** Removes cached files that `keep` does not name; the memo keeps its newest entries. */
+  async collect(keep: {blobs: Set<string>; renders: Set<string>; models: Set<string>}): Promise<void> {
+    for (const kind of ['blobs', 'renders', 'models'] as const) {
+      for (const name of await readdir(path.join(this.dir, 'cache', kind)).catch(() => [])) {
+        if (!keep[kind].has(name)) await unlink(this.cachePath(kind, name)).catch(() => undefined)
+      }
+    }
+    const memo = await readdir(path.join(this.dir, 'cache', 'memo')).catch(() => [])
+    if (memo.length <= memoKept) return
+    const times = await Promise.all(memo.map(async (name) => ({name, time: (await stat(this.cachePath('memo', name))).mtimeMs})))
+    times.sort((a, b) => b.time - a.time)
+    for (const {name} of times.slice(memoKept)) await unlink(this.cachePath('memo', name)).catch(() => undefined)
+  }
+
+}
+
+/** How many memo results are kept; each build marks those it uses as new. */
+const memoKept = 100
+
+/**
+ * Writes `file` (under the state folder `stateDir`) whole or not at all,
+ * from any thread: a temporary file in `tmp/`, then a rename.
+ */
+export async function writeWhole(stateDir: string, file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+  const temporary = path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
+  await writeFile(temporary, data)
+  await mkdir(path.dirname(file), {recursive: true})
+  await rename(temporary, file)
+}
+
+/** Writes bytes (text may come in pieces, never joined in memory) as a blob of the cache, and gives their hash. */
+export async function writeBlob(stateDir: string, data: string | Uint8Array | Iterable<string>): Promise<string> {
+  const hash = createHash('sha256')
+  const temporary = path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
+  const pieces = typeof data === 'string' || data instanceof Uint8Array ? [data] : data
+  await writeFile(temporary, (function* () {
+    for (const piece of pieces) {
+      hash.update(piece)
+      yield piece
+    }
+  })())
+  const sha = hash.digest('hex')
+  const blob = path.join(stateDir, 'cache', 'blobs', sha)
+  await mkdir(path.dirname(blob), {recursive: true})
+  await rename(temporary, blob)
+  return sha
+}
+
+/** A cache of costly results in `cache/memo/`, usable from any thread: `make` runs only for a key not seen before. */
+export function fileMemo(stateDir: string): (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array> {
+  return async (key, make) => {
+    const file = path.join(stateDir, 'cache', 'memo', createHash('sha256').update(key).digest('hex'))
+    const kept = await readFile(file).catch(() => null)
+    if (kept) {
+      const now = new Date()
+      await utimes(file, now, now).catch(() => undefined)
+      return new Uint8Array(kept)
+    }
+    const bytes = await make()
+    await writeWhole(stateDir, file, bytes)
+    return bytes
+  }
+}
+
+/**
+ * Takes the lock file, or refuses when a build that is still running holds
+ * it; a lock left by a process that died is taken over.
+ */
+function lock(file: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx')
+      writeSync(fd, String(process.pid))
+      closeSync(fd)
+      return
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const holder = Number(readFileSync(file, 'utf8'))
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+        throw new UsageError(`another pressroom build (process ${holder}) is writing ${path.dirname(path.dirname(file))}; wait for it to finish`)
+      }
+      // Left by a build that died: taken over.
+      rmSync(file, {force: true})
+    }
+  }
+  throw new UsageError(`cannot lock ${file}; remove it if no pressroom build is running`)
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
