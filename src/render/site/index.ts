@@ -8,7 +8,13 @@ import {loadSiteAssets, type SiteAssets} from './assets.js'
 import {catalogueOf} from './catalogue.js'
 import {feedReleases, renderFeed} from './feed.js'
 import {renderWebFonts} from './fonts.js'
-import {indexInputs, releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, type SiteContext, type SiteRelease} from './pages.js'
+import {formatDate, headlineOf, indexInputs, releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, renderSearchPage, type SiteContext, type SiteRelease} from './pages.js'
+import {loadCardFonts, renderCard, type CardText} from '../card/index.js'
+import {buildSearchIndex, type SearchFile} from '../../search/index.js'
+import {searchRecords} from './search.js'
+import type {Config} from '../../config/model.js'
+import type {Lang} from '../../release/model.js'
+import {sha256} from '../../hash.js'
 import {renderSitemap, sitemapInputs} from './sitemap.js'
 import {fileOf, sitePaths} from './urls.js'
 import {configKey} from '../../config/key.js'
@@ -91,6 +97,7 @@ export function renderReleaseFiles(rendered: RenderedRelease, assets: SiteAssets
     const html = renderReleasePage(item, lang, site)
     for (const char of html) characters.add(char)
     files.push({path: `${siteFolder}${fileOf(sitePaths.release(lang, identity))}`, data: html})
+    files.push({path: `${siteFolder}${sitePaths.card(lang, identity)}`, data: renderCard(cardText(release, lang, context.config), loadCardFonts(context.config, lang))})
   }
   // The characters of these pages, kept beside the site (not in it), so that
   // subsetting the web fonts need not read every page of every release again.
@@ -99,6 +106,19 @@ export function renderReleaseFiles(rendered: RenderedRelease, assets: SiteAssets
 }
 
 const charactersPath = (id: string) => `.pressroom-site/${id}.chars`
+
+/** What a release's share card shows in a language: the letterhead's lines and the headline. */
+export function cardText(release: Release, lang: Lang, config: Config): CardText {
+  const date = release.frontmatter.date
+  return {
+    lang,
+    organisation: config.organisation[lang],
+    title: config.title[lang],
+    headline: headlineOf(release, lang),
+    date: date ? formatDate(date, lang, config) : '',
+    ref: release.frontmatter.ref ?? ''
+  }
+}
 
 /**
  * What depends on all releases: the indexes and feeds per language, the
@@ -145,6 +165,12 @@ export async function renderSiteFiles(
     page(sitePaths.index(lang), await remember(`index ${lang}`, JSON.stringify(indexInputs(models, lang)), () => renderIndexPage(models, lang, site)))
   }
   page(sitePaths.home, renderHomePage(site))
+  for (const lang of ['en', 'km'] as const) page(sitePaths.search(lang), renderSearchPage(lang, site))
+  for (const script of assets.searchScripts) add(`${sitePaths.assets}${script.path}`, script.text)
+  // Pagefind runs in its own process: the index is built while the releases render.
+  const searchIndex = buildSiteSearch(models, site, context)
+  // Its failure is reported where it is awaited, after the releases rendered.
+  searchIndex.catch(() => {})
   if (site.config.site.baseUrl) add(sitePaths.sitemap, await remember('sitemap', JSON.stringify(sitemapInputs(models)), () => renderSitemap(models, site)!))
   // What the feeds and the catalogue need besides the PDFs' sizes, made meanwhile too.
   const feeds = (['en', 'km'] as const).map((lang) => {
@@ -168,12 +194,42 @@ export async function renderSiteFiles(
     add(sitePaths.feed(lang), await remember(`feed ${lang}`, `${inputs}\0${sizes}`, () => renderFeed(items, lang, site)))
   }
   add(sitePaths.catalogue, catalogue((id) => pdfBytes.get(id) ?? null))
+  for (const file of await searchIndex) add(`${sitePaths.searchBundle}${file.path}`, file.data)
   add(sitePaths.css, assets.css)
   const fonts = await renderWebFonts(assets.fonts, [...pages, assets.css].join('\n'), context.memo)
   add(sitePaths.fontsCss, fonts.css)
   for (const font of fonts.files) add(`${sitePaths.fontsDir}${font.name}`, font.data)
   for (const licence of assets.fontLicences) add(`${sitePaths.fontsDir}${licence.name}`, licence.data)
   return files
+}
+
+/**
+ * Pagefind's bundle for the releases on the site, remembered under a key of
+ * its records: it is built again only when what a published page shows
+ * changed (or which pages are published).
+ */
+async function buildSiteSearch(items: readonly SiteRelease[], site: SiteContext, context: RenderContext): Promise<SearchFile[]> {
+  const records = searchRecords(items, site)
+  if (!context.memo) return buildSearchIndex(records)
+  const key = `site search\0${sha256(context.generator, ...site.assets.searchScripts.map((script) => script.text), JSON.stringify(records))}`
+  return unpackFiles(await context.memo(key, async () => packFiles(await buildSearchIndex(records)), 'brief'))
+}
+
+/** Files in one byte string, for the memo: a JSON list of paths and lengths, a newline, then the bytes. */
+function packFiles(files: readonly SearchFile[]): Uint8Array {
+  const head = Buffer.from(`${JSON.stringify(files.map((file) => [file.path, file.data.byteLength]))}\n`)
+  return Buffer.concat([head, ...files.map((file) => file.data)])
+}
+
+function unpackFiles(bytes: Uint8Array): SearchFile[] {
+  const newline = bytes.indexOf(0x0a)
+  const list = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, newline).toString('utf8')) as Array<[string, number]>
+  let at = newline + 1
+  return list.map(([path, length]) => {
+    const data = bytes.subarray(at, at + length)
+    at += length
+    return {path, data}
+  })
 }
 
 function textOf(data: string | Uint8Array): string {

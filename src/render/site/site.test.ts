@@ -149,9 +149,14 @@ describe('the site renderer', () => {
     }
     const before = await renderSite(files, {now: new Date('2026-02-18T09:59:59+07:00'), pdf: true})
     const published = await renderSite(files, {now: new Date('2026-02-18T10:00:00+07:00'), pdf: true})
-    const siteFiles = (out: Map<string, unknown>) => [...out.keys()].filter((file) => file.startsWith('site/') && !file.startsWith('site/assets/'))
+    // The search index's own files are search.test.ts's to check.
+    const siteFiles = (out: Map<string, unknown>) =>
+      [...out.keys()].filter((file) => file.startsWith('site/') && !file.startsWith('site/assets/') && !file.startsWith('site/pagefind/'))
     expect(siteFiles(before).sort()).toEqual(
-      ['site/en/feed.xml', 'site/en/index.html', 'site/index.html', 'site/km/feed.xml', 'site/km/index.html', 'site/releases.json', 'site/sitemap.xml'].sort()
+      [
+        'site/en/feed.xml', 'site/en/index.html', 'site/en/search/index.html', 'site/index.html', 'site/km/feed.xml', 'site/km/index.html',
+        'site/km/search/index.html', 'site/releases.json', 'site/sitemap.xml'
+      ].sort()
     )
     expect(siteFiles(published)).toContain('site/en/2026/010/index.html')
     expect(siteFiles(published)).toContain('site/pdf/2026-010.pdf')
@@ -254,8 +259,8 @@ describe('the site renderer', () => {
   it('writes pages that validate as HTML5', async () => {
     const files = await renderSite({[seedPath]: seed, 'releases/2026/011-draft.md': seedVariant({ref: 'No. 11 PR-26/EoJ', draft: true})}, {pdf: true})
     const pages = [...files.keys()].filter((file) => file.endsWith('.html'))
-    // Two release pages, two indexes, the home page and two previews.
-    expect(pages.length).toBe(7)
+    // Two release pages, two indexes, two search pages, the home page and two previews.
+    expect(pages.length).toBe(9)
     for (const file of pages) await expectValidHtml(text(files, file), file)
   })
 
