@@ -2,11 +2,11 @@
  * The site's search index: Pagefind's bundle (its search script, its
  * WebAssembly and the index files), built with Pagefind's Node API from one
  * custom record per release page rather than from the pages' HTML. The
- * record's text goes through `searchText` (Khmer cut into words), so the
+ * record's text goes through `indexText` (Khmer cut into words), so the
  * pages keep their text as written and carry nothing hidden for the index.
  */
 import * as pagefind from 'pagefind'
-import {searchText} from './terms.js'
+import {indexText} from './terms.js'
 
 export interface SearchRecord {
   /** The page's path from the site root, `km/2026/010/`. */
@@ -45,7 +45,7 @@ export async function buildSearchIndex(records: readonly SearchRecord[]): Promis
       const added = await index.addCustomRecord({
         url: record.url,
         language: record.language,
-        content: searchText(record.text),
+        content: indexText(record.text),
         meta: {...record.meta}
       })
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`)

@@ -24,6 +24,9 @@ export const pageSchema: Schema = {
   // Ids and names come from templates and from pressroom, not from releases.
   clobber: [],
   strip: ['script', 'style'],
+  // GitHub's schema turns every input into a disabled checkbox (task lists);
+  // releases hold none, and the templates' search box must stay a text box.
+  required: {},
   tagNames: [
     ...(defaultSchema.tagNames ?? []),
     'html', 'head', 'body', 'title', 'meta', 'link',
