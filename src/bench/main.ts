@@ -3,7 +3,9 @@
  * pass/fail: the targets are printed beside them for a reader to compare.
  */
 import {benchBuild} from './build.js'
+import {benchCard} from './card.js'
 import {benchPdf} from './pdf.js'
+import {benchSearch} from './search.js'
 import {benchText} from './text.js'
 
 interface Row {
@@ -14,6 +16,8 @@ interface Row {
 const sections: Array<[string, () => Promise<Row[]>]> = [
   ['text engine', benchText],
   ['pdf', benchPdf],
+  ['search', benchSearch],
+  ['cards', benchCard],
   ['build', benchBuild]
 ]
 

@@ -203,13 +203,18 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
   const wanted = new Map<string, string>()
   const take = (list: readonly CachedFile[]) => list.forEach((file) => wanted.set(file.path, file.sha))
   const listed: SiteRelease[] = []
+  const listedFiles: string[] = []
   for (const plan of planned) {
     for (const name of rendererNames) take(plan.records[name]?.files ?? [])
     const pdf = plan.records.pdf?.files.find((file) => file.path === `pdf/${plan.identity.id}.pdf`)
-    if (plan.published && plan.records.site) listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: await state.sizeOf(pdf.sha)} : null})
+    if (plan.published && plan.records.site) {
+      listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: await state.sizeOf(pdf.sha)} : null})
+      // The search index holds the text, beyond what the summary says.
+      listedFiles.push(plan.entry.hash)
+    }
     else if (plan.published) withheld.push({path: plan.entry.path, reason: 'not rebuilt'})
   }
-  const siteKey = selected.has('site') || previous?.site ? sha256(shared, 'site', JSON.stringify(listed)) : null
+  const siteKey = selected.has('site') || previous?.site ? sha256(shared, 'site', JSON.stringify(listed), ...listedFiles) : null
   if (siteKey) take(await cached(state, siteKey, async () => (await import('../render/site/index.js')).renderSiteWide(listed, context, (file) => loadModel(state, checked, file))))
   const modelKey = sha256(options.version, 'model', ...checked.map((entry) => `${entry.path}\0${entry.hash}`))
   take(await cached(state, modelKey, async () => [{path: 'releases.json', data: serializeModel(checked, state, context.generator)}]))

@@ -78,14 +78,7 @@ export function parseGlossary(path: string, text: string): {glossary: Glossary |
   return {glossary: ok ? glossary : null, file}
 }
 
-/**
- * The form Khmer text is compared in: without U+200B (an invisible
- * line-break hint) and with coeng Da written as coeng Ta, which looks the
- * same (SIL's Khmer normaliser does the same for matching).
- */
-export function khmerMatchForm(text: string): string {
-  return text.replace(/\u200B/g, '').replace(/\u17D2\u178A/g, '\u17D2\u178F').normalize('NFC')
-}
+export {khmerMatchForm} from '../khmer/match.js'
 
 /**
  * Where an English term stands as a whole word, in order; acronyms match in

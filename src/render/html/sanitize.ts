@@ -24,20 +24,29 @@ export const pageSchema: Schema = {
   // Ids and names come from templates and from pressroom, not from releases.
   clobber: [],
   strip: ['script', 'style'],
+  // GitHub's schema turns every input into a disabled checkbox (task lists);
+  // releases hold none, and the templates' search box must stay a text box.
+  required: {},
   tagNames: [
     ...(defaultSchema.tagNames ?? []),
     'html', 'head', 'body', 'title', 'meta', 'link',
-    'header', 'footer', 'main', 'nav', 'article', 'aside', 'address', 'time', 'small', 'mark', 'abbr', 'figure', 'figcaption'
+    'header', 'footer', 'main', 'nav', 'article', 'aside', 'address', 'time', 'small', 'mark', 'abbr', 'figure', 'figcaption',
+    // The search box of the site's templates (releases hold no HTML of their own).
+    'form', 'label', 'button'
   ],
   attributes: {
     ...defaultAttributes,
-    '*': [...(defaultAttributes['*'] ?? []), 'className', 'lang', 'dir', 'id', 'hidden', 'role', 'ariaLabel', 'ariaHidden', 'ariaCurrent', 'data*'],
+    '*': [...(defaultAttributes['*'] ?? []), 'className', 'lang', 'dir', 'id', 'hidden', 'role', 'ariaLabel', 'ariaHidden', 'ariaCurrent', 'ariaLive', 'data*'],
     html: ['lang', 'dir'],
     meta: ['charSet', 'name', 'content', 'property', 'httpEquiv'],
     link: ['rel', 'href', 'hrefLang', 'type', 'title', 'media', 'sizes'],
     a: [...(defaultAttributes.a ?? []), 'href', 'hrefLang', 'rel', 'type', 'download'],
     ol: [...(defaultAttributes.ol ?? []), 'start', 'reversed'],
-    time: ['dateTime']
+    time: ['dateTime'],
+    form: ['action', 'method'],
+    label: ['htmlFor'],
+    input: ['type', 'name', 'value', 'required', 'autoComplete', 'spellCheck', 'placeholder'],
+    button: ['type']
   },
   protocols: {
     ...defaultSchema.protocols,

@@ -12,7 +12,8 @@ import {webFontFaces, type LoadedWebFontFace} from './fonts.js'
 export {packageRoot}
 
 export const labelKeys = [
-  'language', 'pressReleases', 'allReleases', 'noReleases', 'reference', 'date', 'tel', 'email', 'website', 'pdf', 'feed', 'colon'
+  'language', 'pressReleases', 'allReleases', 'noReleases', 'reference', 'date', 'tel', 'email', 'website', 'pdf', 'feed', 'colon',
+  'search', 'searchLabel', 'searchButton', 'searchNeedsScript', 'searchFound', 'searchNone', 'searchFailed', 'searching', 'searchMore'
 ] as const
 
 export type Labels = Record<(typeof labelKeys)[number], string>
@@ -21,8 +22,11 @@ export interface SiteAssets {
   release: Template
   index: Template
   home: Template
+  search: Template
   /** The stylesheet, copied as it is. */
   css: string
+  /** The search page's script (`search.js`), and the modules it imports, as compiled: site paths under `assets/` and text. */
+  searchScripts: Array<{path: string; text: string}>
   labels: Record<Lang, Labels>
   fonts: LoadedWebFontFace[]
   /** Licence files found beside the fonts (OFL.txt), served with them. */
@@ -83,7 +87,7 @@ export async function loadSiteAssets(root: string, config: Config): Promise<Site
     return parseTemplate(file, text)
   }
   // All read at once: a build reads them while its thread is busy, and each wait would be a turn of its event loop.
-  const [faces, release, index, home, css, labels] = await Promise.all([
+  const [faces, release, index, home, search, css, labels, searchScripts] = await Promise.all([
     Promise.all(
       webFontFaces(config).map(async (face) => {
         const {path: file, bytes} = await readFontFile(config, face.source)
@@ -94,8 +98,10 @@ export async function loadSiteAssets(root: string, config: Config): Promise<Site
     template('release.html'),
     template('index.html'),
     template('home.html'),
+    template('search.html'),
     readTemplateFile(root, 'site.css'),
-    loadLabels(root)
+    loadLabels(root),
+    loadSearchScripts(root)
   ])
   const fonts: LoadedWebFontFace[] = faces.map((face) => face.font)
   const licences = new Map<string, Uint8Array>()
@@ -104,10 +110,32 @@ export async function loadSiteAssets(root: string, config: Config): Promise<Site
     release,
     index,
     home,
+    search,
     css: css.text,
+    searchScripts,
     labels: labels.labels,
     fonts,
     fontLicences: [...licences].map(([name, data]) => ({name, data})),
-    fingerprint: sha256(...texts.sort(), css.text, JSON.stringify(labels.labels))
+    fingerprint: sha256(...texts.sort(), css.text, JSON.stringify(labels.labels), ...searchScripts.map((script) => `${script.path}\0${script.text}`))
   }
+}
+
+/**
+ * The compiled modules the search page's script imports, so that the
+ * browser normalises and cuts a query with the very code the index was
+ * built with. They keep their folders (`search/`, `khmer/`) under
+ * `assets/js/`, so their imports of each other resolve unchanged.
+ */
+const browserModules = ['search/terms.js', 'khmer/cluster.js', 'khmer/match.js']
+
+async function loadSearchScripts(root: string): Promise<Array<{path: string; text: string}>> {
+  const page = await readTemplateFile(root, 'search.js')
+  const modules = await Promise.all(
+    browserModules.map(async (module) => {
+      const text = await readFile(path.join(packageRoot, 'dist', module), 'utf8').catch(() => null)
+      if (text === null) throw new Error(`cannot read ${path.join('dist', module)} of pressroom; compile it with \`npm run build\``)
+      return {path: `js/${module}`, text}
+    })
+  )
+  return [{path: 'search.js', text: page.text}, ...modules]
 }

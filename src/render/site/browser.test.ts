@@ -6,11 +6,8 @@ import path from 'node:path'
 import type {BrowserContext, Page} from 'playwright-core'
 import {launchChromium} from '../../test/browser.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {releaseIdentity} from '../../release/identity.js'
-import {checkTexts, projectConfig, readRepoFile, renderedRelease, repoRoot, seedPath} from '../../test/project.js'
-import {createSiteRenderer, renderSiteWide, type SiteRelease} from './index.js'
-import {summarizeRelease} from '../../release/summary.js'
-import type {OutputFile} from '../../build/renderer.js'
+import {projectConfig, readRepoFile, seedPath} from '../../test/project.js'
+import {renderTestSite} from '../../test/site.js'
 
 /**
  * The site in Debian's Chromium, served over loopback: the Khmer web font
@@ -51,25 +48,12 @@ async function writeSite(): Promise<void> {
       .replace('## Japan Provides', `## ${hostile} Japan Provides`)
       .replace('The Government of Japan will provide', `The Government of Japan ${hostile} will provide`)
   }
-  const entries = checkTexts(files, config)
-  const renderer = createSiteRenderer()
-  const renderContext = {config, root: repoRoot, now: new Date('2026-03-01T00:00:00Z'), generator: 'pressroom test'}
-  await renderer.prepare!(renderContext)
   const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n')
-  const listed: SiteRelease[] = []
-  const made: OutputFile[] = []
-  for (const entry of entries) {
-    const identity = releaseIdentity(entry.release, config)!
-    const result = await renderer.renderRelease(renderedRelease(entry, config, [{path: `pdf/${identity.id}.pdf`, data: pdf}]), renderContext)
-    made.push(...result.files)
-    listed.push({summary: summarizeRelease(entry.release), identity, pdf: {length: pdf.length}})
-  }
-  const load = async (file: string) => entries.find((entry) => entry.release.path === file)!.release
-  for (const file of [...made, ...(await renderSiteWide(listed, renderContext, load))]) {
-    if (!file.path.startsWith('site/')) continue
-    const target = path.join(siteDir, file.path.replace(/^site\//, ''))
+  for (const [file, data] of await renderTestSite(files, {config, now: new Date('2026-03-01T00:00:00Z'), pdf})) {
+    if (!file.startsWith('site/')) continue
+    const target = path.join(siteDir, file.replace(/^site\//, ''))
     mkdirSync(path.dirname(target), {recursive: true})
-    writeFileSync(target, file.data)
+    writeFileSync(target, data)
   }
 }
 

@@ -6,7 +6,13 @@ import {loadSiteAssets, type SiteAssets} from './assets.js'
 import {renderCatalogue} from './catalogue.js'
 import {feedReleases, renderFeed} from './feed.js'
 import {renderWebFonts} from './fonts.js'
-import {releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, type SiteContext, type SiteRelease} from './pages.js'
+import {formatDate, headlineOf, releaseLangs, renderHomePage, renderIndexPage, renderReleasePage, renderSearchPage, type SiteContext, type SiteRelease} from './pages.js'
+import {loadCardFonts, renderCard, type CardText} from '../card/index.js'
+import {buildSearchIndex, type SearchRecord} from '../../search/index.js'
+import {searchRecords} from './search.js'
+import type {Config} from '../../config/model.js'
+import type {Lang} from '../../release/model.js'
+import {summarizeRelease} from '../../release/summary.js'
 import {renderSitemap} from './sitemap.js'
 import {fileOf, sitePaths} from './urls.js'
 
@@ -51,15 +57,30 @@ export function renderReleaseFiles(rendered: RenderedRelease, assets: SiteAssets
   if (pdf) files.push({path: `${siteFolder}${sitePaths.pdf(identity)}`, data: pdf.data})
   for (const lang of releaseLangs(release)) {
     files.push({path: `${siteFolder}${fileOf(sitePaths.release(lang, identity))}`, data: renderReleasePage({release, identity, pdf: pdf ? {length: byteLength(pdf.data)} : null}, lang, site)})
+    files.push({path: `${siteFolder}${sitePaths.card(lang, identity)}`, data: renderCard(cardText(release, lang, context.config), loadCardFonts(context.config, lang))})
   }
   return files
 }
 
+/** What a release's share card shows in a language: the letterhead's lines and the headline. */
+export function cardText(release: Release, lang: Lang, config: Config): CardText {
+  const date = release.frontmatter.date
+  return {
+    lang,
+    organisation: config.organisation[lang],
+    title: config.title[lang],
+    headline: headlineOf(summarizeRelease(release), lang),
+    date: date ? formatDate(date, lang, config) : '',
+    ref: release.frontmatter.ref ?? ''
+  }
+}
+
 /**
- * What lists the published releases (`listed`): the index and Atom feed of
- * each language, the home page, the sitemap, `releases.json`, the
- * stylesheet and the web fonts. Only the releases in the feeds are read
- * whole, with `load`.
+ * What lists the published releases (`listed`): the index, Atom feed and
+ * search page of each language, the home page, the sitemap,
+ * `releases.json`, the search index, the stylesheet and the web fonts.
+ * Releases are read whole with `load`, one at a time, for the search index
+ * and the feeds.
  */
 export async function renderSiteWide(listed: readonly SiteRelease[], context: RenderContext, load: (path: string) => Promise<Release>): Promise<OutputFile[]> {
   const assets = await loadSiteAssets(context.root, context.config)
@@ -75,6 +96,11 @@ export async function renderSiteWide(listed: readonly SiteRelease[], context: Re
     add(sitePaths.feed(lang), renderFeed(inFeed, lang, site))
   }
   add(fileOf(sitePaths.home), renderHomePage(site))
+  for (const lang of ['en', 'km'] as const) add(fileOf(sitePaths.search(lang)), renderSearchPage(lang, site))
+  for (const script of assets.searchScripts) add(`${sitePaths.assets}${script.path}`, script.text)
+  const records: SearchRecord[] = []
+  for (const item of [...items].sort((a, b) => a.identity.id.localeCompare(b.identity.id))) records.push(...searchRecords(await load(item.summary.path), item.identity, site))
+  for (const file of await buildSearchIndex(records)) add(`${sitePaths.searchBundle}${file.path}`, file.data)
   const sitemap = renderSitemap(items, site)
   if (sitemap) add(sitePaths.sitemap, sitemap)
   add(sitePaths.catalogue, renderCatalogue(items, site))

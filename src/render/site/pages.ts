@@ -12,6 +12,7 @@ import {sanitizePage} from '../html/sanitize.js'
 import {fillTemplate, type Template, type TemplateValues} from '../html/template.js'
 import type {SiteAssets} from './assets.js'
 import {absoluteUrl, relativeUrl, sitePaths} from './urls.js'
+import {cardSize} from '../card/index.js'
 
 export interface SiteContext {
   config: Config
@@ -65,8 +66,17 @@ export function headlineOf(summary: ReleaseSummary, lang: Lang): string {
   return summary.sections[lang]?.headline || summary.frontmatter.ref || ''
 }
 
-function render(template: Template, values: TemplateValues): string {
-  return `${toHtml(sanitizePage(fillTemplate(template, values)))}\n`
+function render(template: Template, values: TemplateValues, script?: string): string {
+  const tree = sanitizePage(fillTemplate(template, values))
+  // The search page's own script, added after sanitising (which removes
+  // every script a template or release could hold); its CSP names 'self'.
+  if (script) {
+    const head = tree.children.find((node) => node.type === 'element' && node.tagName === 'html')
+    const inHtml = head?.type === 'element' ? head.children.find((node) => node.type === 'element' && node.tagName === 'head') : undefined
+    if (inHtml?.type !== 'element') throw new Error('the search page template has no <head>')
+    inHtml.children.push(h('script', {type: 'module', src: script}))
+  }
+  return `${toHtml(tree)}\n`
 }
 
 /** Values every page can use: labels, organisation, contact, stylesheets. */
@@ -138,6 +148,11 @@ export function renderReleasePage(item: ReleasePage, lang: Lang, site: SiteConte
     'url.other': available.includes(other) ? relativeUrl(here, sitePaths.release(other, identity)) : '',
     'url.pdf': item.pdf ? relativeUrl(here, sitePaths.pdf(identity)) : '',
     'og.localeAlternate': available.includes(other) ? ogLocales[other] : '',
+    // Link previews need an absolute URL; without site.baseUrl the card is named relative to the page.
+    'og.image': absoluteUrl(config.site.baseUrl, sitePaths.card(lang, identity)) ?? relativeUrl(here, sitePaths.card(lang, identity)),
+    'og.imageWidth': String(cardSize.width),
+    'og.imageHeight': String(cardSize.height),
+    'og.imageAlt': `${config.organisation[lang]}, ${config.title[lang]}: ${headline}`,
     article: [...(heading ? [heading] : []), ...body]
   })
 }
@@ -190,9 +205,35 @@ export function renderIndexPage(items: readonly SiteRelease[], lang: Lang, site:
     'url.index': './',
     'url.feed': relativeUrl(here, sitePaths.feed(lang)),
     'url.other': relativeUrl(here, sitePaths.index(otherLang(lang))),
+    'url.search': relativeUrl(here, sitePaths.search(lang)),
     'og.localeAlternate': ogLocales[otherLang(lang)],
     releases
   })
+}
+
+/**
+ * The search page of a language: a search box, and the results the script
+ * finds in Pagefind's index. Without JavaScript it says so and links to
+ * the list of all releases.
+ */
+export function renderSearchPage(lang: Lang, site: SiteContext): string {
+  const {config, assets} = site
+  const labels = assets.labels[lang]
+  const here = sitePaths.search(lang)
+  const title = `${labels.search} — ${config.organisation[lang]}`
+  return render(
+    assets.search,
+    {
+      ...commonValues(lang, here, site),
+      ...alternateValues(here, sitePaths.search, langs, config),
+      title,
+      description: title,
+      'url.index': relativeUrl(here, sitePaths.index(lang)),
+      'url.other': relativeUrl(here, sitePaths.search(otherLang(lang))),
+      'search.digits': lang === 'km' && config.khmerDigits !== 'latin' ? 'khmer' : 'latin'
+    },
+    relativeUrl(here, `${sitePaths.assets}search.js`)
+  )
 }
 
 /** The site's root: a choice of language. */

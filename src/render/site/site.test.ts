@@ -9,11 +9,9 @@ import {describe, expect, it} from 'vitest'
 import {brotliDecompressSync} from 'node:zlib'
 import type {OutputFile} from '../../build/renderer.js'
 import type {Config} from '../../config/model.js'
-import {isPublished, releaseIdentity} from '../../release/identity.js'
-import {summarizeRelease} from '../../release/summary.js'
-import {checkTexts, projectConfig, readRepoFile, renderedRelease, repoRoot, seedPath, seedVariant} from '../../test/project.js'
+import {projectConfig, readRepoFile, repoRoot, seedPath, seedVariant} from '../../test/project.js'
+import {renderTestSite} from '../../test/site.js'
 import {TemplateError} from '../html/template.js'
-import {createSiteRenderer, renderSiteWide, type SiteRelease} from './index.js'
 import {findElements, textOf} from '../../test/hast.js'
 
 const seed = readRepoFile(seedPath).toString('utf8')
@@ -29,27 +27,8 @@ interface SiteOptions {
 }
 
 /** Checks and renders releases as `pressroom build` would, returning the files by path. */
-export async function renderSite(files: Record<string, string>, options: SiteOptions = {}): Promise<Map<string, OutputFile['data']>> {
-  const config = options.config ?? projectConfig()
-  const entries = checkTexts(files, config)
-  const renderer = createSiteRenderer()
-  const now = options.now ?? after
-  const context = {config, root: options.root ?? repoRoot, now, generator: 'pressroom 0.1.0'}
-  await renderer.prepare!(context)
-  const out = new Map<string, OutputFile['data']>()
-  const listed: SiteRelease[] = []
-  for (const entry of entries) {
-    const identity = releaseIdentity(entry.release, config)!
-    const published = isPublished(entry.release, now)
-    const item = renderedRelease(entry, config, options.pdf ? [{path: `pdf/${identity.id}.pdf`, data: pdfBytes}] : [], published)
-    const result = await renderer.renderRelease(item, context)
-    for (const file of result.files) out.set(file.path, file.data)
-    // As the build does: the site lists the published releases, with their PDF's size.
-    if (published) listed.push({summary: summarizeRelease(entry.release), identity, pdf: options.pdf ? {length: pdfBytes.length} : null})
-  }
-  const load = async (file: string) => entries.find((entry) => entry.release.path === file)!.release
-  for (const file of await renderSiteWide(listed, context, load)) out.set(file.path, file.data)
-  return out
+export function renderSite(files: Record<string, string>, options: SiteOptions = {}): Promise<Map<string, OutputFile['data']>> {
+  return renderTestSite(files, {...options, now: options.now ?? after, pdf: options.pdf ? pdfBytes : undefined})
 }
 
 const pdfBytes = new TextEncoder().encode('%PDF-1.7\n% a PDF as the PDF renderer hands it on\n%%EOF\n')
@@ -143,9 +122,14 @@ describe('the site renderer', () => {
     }
     const before = await renderSite(files, {now: new Date('2026-02-18T09:59:59+07:00'), pdf: true})
     const published = await renderSite(files, {now: new Date('2026-02-18T10:00:00+07:00'), pdf: true})
-    const siteFiles = (out: Map<string, unknown>) => [...out.keys()].filter((file) => file.startsWith('site/') && !file.startsWith('site/assets/'))
+    // The search index's own files are search.test.ts's to check.
+    const siteFiles = (out: Map<string, unknown>) =>
+      [...out.keys()].filter((file) => file.startsWith('site/') && !file.startsWith('site/assets/') && !file.startsWith('site/pagefind/'))
     expect(siteFiles(before).sort()).toEqual(
-      ['site/en/feed.xml', 'site/en/index.html', 'site/index.html', 'site/km/feed.xml', 'site/km/index.html', 'site/releases.json', 'site/sitemap.xml'].sort()
+      [
+        'site/en/feed.xml', 'site/en/index.html', 'site/en/search/index.html', 'site/index.html', 'site/km/feed.xml', 'site/km/index.html',
+        'site/km/search/index.html', 'site/releases.json', 'site/sitemap.xml'
+      ].sort()
     )
     expect(siteFiles(published)).toContain('site/en/2026/010/index.html')
     expect(siteFiles(published)).toContain('site/pdf/2026-010.pdf')
@@ -248,8 +232,8 @@ describe('the site renderer', () => {
   it('writes pages that validate as HTML5', async () => {
     const files = await renderSite({[seedPath]: seed, 'releases/2026/011-draft.md': seedVariant({ref: 'No. 11 PR-26/EoJ', draft: true})}, {pdf: true})
     const pages = [...files.keys()].filter((file) => file.endsWith('.html'))
-    // Two release pages, two indexes, the home page and two previews.
-    expect(pages.length).toBe(7)
+    // Two release pages, two indexes, two search pages, the home page and two previews.
+    expect(pages.length).toBe(9)
     for (const file of pages) await expectValidHtml(text(files, file), file)
   })
 

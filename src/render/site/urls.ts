@@ -12,10 +12,15 @@ export const sitePaths = {
   index: (lang: Lang) => `${lang}/`,
   release: (lang: Lang, identity: ReleaseIdentity) => `${lang}/${identity.sitePath}/`,
   feed: (lang: Lang) => `${lang}/feed.xml`,
+  search: (lang: Lang) => `${lang}/search/`,
+  card: (lang: Lang, identity: ReleaseIdentity) => `${lang}/${identity.sitePath}/card.png`,
+  /** Pagefind's bundle: its search script, WebAssembly and the index. */
+  searchBundle: 'pagefind/',
   pdf: (identity: ReleaseIdentity) => `pdf/${identity.id}.pdf`,
   sitemap: 'sitemap.xml',
   catalogue: 'releases.json',
   css: 'assets/site.css',
+  assets: 'assets/',
   fontsCss: 'assets/fonts.css',
   fontsDir: 'assets/fonts/'
 } as const

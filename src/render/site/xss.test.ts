@@ -43,7 +43,13 @@ function executableMarkup(html: string, trusted: readonly string[] = []): string
     const inHead = parent?.type === 'element' && parent.tagName === 'head'
     const own = (element.tagName === 'script' || element.tagName === 'style') && trusted.includes(textOf(element))
     const headElement = inHead && (element.tagName === 'link' || element.tagName === 'meta')
-    if (dangerousTags.has(element.tagName) && !own && !headElement) found.push(`<${element.tagName}>`)
+    // The templates' search box: a GET form to a page of the site itself.
+    const searchBox =
+      element.tagName === 'form' &&
+      String(element.properties.className ?? '') === 'search' &&
+      String(element.properties.method ?? '') === 'get' &&
+      /^(?:\.\.\/|\.\/|search\/)/.test(String(element.properties.action ?? ''))
+    if (dangerousTags.has(element.tagName) && !own && !headElement && !searchBox) found.push(`<${element.tagName}>`)
     for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) found.push(`${element.tagName}[${name}]`)
       for (const item of Array.isArray(value) ? value : [value]) {
