@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {applyEdits} from '../check/fix.js'
 import {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {fileHash, restoreMessages, storeMessages, type CheckCache} from '../check/cache.js'
 import {checkReleases, projectRuleIds, type CheckEntry, type ProposedFix} from '../check/index.js'
 import {parseRelease} from '../release/parse.js'
@@ -47,6 +48,16 @@ export interface FixSummary {
   path: string
   /** How many edits each rule made. */
   byRule: Map<string, number>
+  /** Every edit made, in the order made, where it was made (in the file as it was then). */
+  changes: FixChange[]
+}
+
+export interface FixChange {
+  line: number
+  column: number
+  ruleId: string
+  before: string
+  after: string
 }
 
 /** Passes before giving up on fixes that keep proposing new fixes. */
@@ -76,8 +87,13 @@ export async function fixProject(project: Project, args: readonly string[]): Pro
       const {text: fixed, applied} = applyEdits(text, edits)
       if (applied.length === 0) continue
       await writeFileAtomic(absolute, (bom ? '\uFEFF' : '') + fixed)
-      const summary = summaries.get(file) ?? {path: file, byRule: new Map()}
-      for (const edit of applied as typeof edits) summary.byRule.set(edit.ruleId, (summary.byRule.get(edit.ruleId) ?? 0) + 1)
+      const summary: FixSummary = summaries.get(file) ?? {path: file, byRule: new Map(), changes: []}
+      const place = location(text)
+      for (const edit of applied as typeof edits) {
+        summary.byRule.set(edit.ruleId, (summary.byRule.get(edit.ruleId) ?? 0) + 1)
+        const point = place.toPoint(edit.start)
+        summary.changes.push({line: point?.line ?? 1, column: point?.column ?? 1, ruleId: edit.ruleId, before: text.slice(edit.start, edit.end), after: edit.text})
+      }
       summaries.set(file, summary)
     }
     result = await checkProject(project, args)
