@@ -197,6 +197,8 @@ describe('text as a reader sees it', () => {
  * styles, and the dates of the letterhead, site and e-mail.
  */
 const digitStyles: DigitStyle[] = ['khmer', 'latin', 'either']
+/** Reading is quick: 2,000 runs by default, more with FUZZ_RUNS. */
+const runs = {numRuns: Math.max(2000, Number(process.env.FUZZ_RUNS ?? 0))}
 const currencies = ['USD', 'JPY', 'KHR', 'EUR', 'THB'] as const
 const isoDate = fc
   .record({year: fc.integer({min: 1900, max: 2099}), month: fc.integer({min: 1, max: 12}), day: fc.integer({min: 1, max: 31})})
@@ -218,7 +220,8 @@ describe('what pressroom writes reads back as the same value', () => {
           const read = extractFromText(lang === 'en' ? `It gives ${written} this year.` : `ជំនួយ ${written} ក្នុងឆ្នាំនេះ។`, lang)
           expect(read.map((f) => f.key), written).toEqual([`${currency} ${value}`])
         }
-      })
+      }),
+      runs
     )
   })
 
@@ -234,7 +237,8 @@ describe('what pressroom writes reads back as the same value', () => {
         ]
         if (withYear) texts.push(['en', formatEnglishDate(iso)], ['km', formatKhmerDate(iso, digits)])
         for (const [lang, written] of texts) expect(keys(`${written}`, lang), written).toEqual([withYear ? key : `-${key}`])
-      })
+      }),
+      runs
     )
   })
 
@@ -253,7 +257,8 @@ describe('what pressroom writes reads back as the same value', () => {
           const read = extractFromText(lang === 'en' ? `Then ${written} here.` : `នៅ ${written} នេះ។`, lang)
           expect(read.map((f) => f.value), written).toEqual([fact])
         }
-      })
+      }),
+      runs
     )
   })
 

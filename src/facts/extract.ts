@@ -2,6 +2,7 @@ import leven from 'leven'
 import type {Lang, Section} from '../release/model.js'
 import {englishMonths, khmerLunarMonths, khmerMonths, type Currency, type Word} from './lexicon.js'
 import {sectionRuns, spansOf, type NodeSpan, type TextRun} from './runs.js'
+import {toLatinDigits} from './numerals.js'
 import {scanTokens, type NumberToken, type Token} from './scan.js'
 
 export type {Currency} from './lexicon.js'
@@ -455,8 +456,15 @@ class Reader {
       return {hour: token.hour, minute: token.minute, next, period: this.word(next, 'period') !== null}
     }
     const number = this.number(k)
-    if (!number || number.grouped || number.decimal || number.value > 24 || number.digits.length > 2) return null
     const period = this.word(k + 1, 'period')
+    // `9.30 a.m.`, `ម៉ោង ៩.៣០`: a dot between hours and minutes.
+    const dotted = number ? /^([0-9\u17e0-\u17e9]{1,2})\.([0-9\u17e0-\u17e9]{2})$/u.exec(number.text) : null
+    if (number && dotted && (afterHourWord || (period && this.joined(k + 1)))) {
+      const hour = Number(toLatinDigits(dotted[1]!))
+      const minute = Number(toLatinDigits(dotted[2]!))
+      if (hour <= 24 && minute < 60) return {hour, minute, next: k + 1, period: period !== null}
+    }
+    if (!number || number.grouped || number.decimal || number.value > 24 || number.digits.length > 2) return null
     if (!afterHourWord && !(period && this.joined(k + 1))) return null
     return {hour: number.value, minute: 0, next: k + 1, period: period !== null}
   }

@@ -228,16 +228,18 @@ export function matchWord(text: string, at: number): WordMatch | null {
         node = node.next.get(fold ? char.toLowerCase() : char)
         i++
       }
-      if (node?.word && endsWord(text, at, i) && (!best || i > best.end)) best = {word: node.word, end: i}
+      if (node?.word && endsWord(text, at, i, node.word) && (!best || i > best.end)) best = {word: node.word, end: i}
     }
   }
   return best
 }
 
-function endsWord(text: string, start: number, end: number): boolean {
+function endsWord(text: string, start: number, end: number, word: Word): boolean {
   const last = text[end - 1]
   const next = text[end]
-  if (isLatinLetter(last) && next !== undefined && /[A-Za-z0-9]/.test(next)) return false
+  // A currency code may touch its number (`USD1,000,000`); other Latin words end where the letters and digits do.
+  const touches = word.kind === 'currency' && word.symbol ? /[A-Za-z]/ : /[A-Za-z0-9]/
+  if (isLatinLetter(last) && next !== undefined && touches.test(next)) return false
   if (isKhmer(last) && continuesCluster(next, last)) return false
   // A word of one Latin letter (m, k, b) stands only right after a number: `US$5m`, not the `m` of `5 m`.
   if (end - start === 1 && isLatinLetter(last) && !/[0-9\u17e0-\u17e9]/.test(text[start - 1] ?? '')) return false

@@ -87,7 +87,8 @@ function withScale(value: number, scale: number, into: Lang): [string, string] |
   for (const [size, word] of scaleWords[into]) {
     if (size > scale * 1000 || size > value) continue
     const count = Number((value / size).toPrecision(12))
-    if (count >= 1000 || !/^\d+(?:\.\d{1,3})?$/.test(String(count))) continue
+    // Two decimals at most: `76.001 thousand` would read as 76,001 thousand.
+    if (count >= 1000 || !/^\d+(?:\.\d{1,2})?$/.test(String(count))) continue
     return [String(count), word]
   }
   return null

@@ -205,7 +205,7 @@ function readNumeral(text: string, start: number): NumberToken {
   }
   const before = text[start - 1]
   const beforeDash = before !== undefined && /[-/]/.test(before) && isLetter(text[start - 2])
-  const glued = isLetter(before) && /[A-Za-z]/.test(before!)
+  const glued = /[A-Za-z]/.test(before ?? '') && !afterCurrencyCode(text, start)
   const after = text[end]
   const followedByLetter = !ordinal && /[A-Za-z]/.test(after ?? '') && !matchWord(text, end)
   // An item label: `១.ឈ្មោះ`, or a number that opens its line followed by `.` or `)`.
@@ -229,4 +229,12 @@ function opensLine(text: string, at: number): boolean {
   let i = at
   while (i > 0 && at - i < 8 && /[ \t\u00a0]/.test(text[i - 1]!)) i--
   return i === 0 || text[i - 1] === '\n'
+}
+
+/** Whether the letters right before `at` are a currency code (`USD1,000`), not a code with a number in it (`G20`). */
+function afterCurrencyCode(text: string, at: number): boolean {
+  let from = at
+  while (from > 0 && at - from < 4 && /[A-Za-z]/.test(text[from - 1]!)) from--
+  const match = matchWord(text, from)
+  return match !== null && match.end === at && match.word.kind === 'currency'
 }
