@@ -298,6 +298,8 @@ class Reader {
     const dash = token?.type === 'dash'
     const link = this.word(k, 'link')
     if (!dash && link?.link !== 'range') return null
+    // The range word stands between the two numbers, with only spaces around it.
+    if (!dash && (!this.joined(k) || !this.joined(k + 1))) return null
     let next = k + 1
     const repeated = this.word(next, 'currency')
     if (currency && repeated?.currency === currency && repeated.pre) next++
@@ -423,7 +425,7 @@ class Reader {
     next = first.next
     let second: {hour: number; minute: number; next: number; period: boolean} | null = null
     const link = this.at(next)
-    if (link?.type === 'dash' || this.word(next, 'link')?.link === 'range') {
+    if ((link?.type === 'dash' || this.word(next, 'link')?.link === 'range') && this.joined(next) && this.joined(next + 1)) {
       const after = this.marker(next + 1, 'hour') ? next + 2 : next + 1
       second = this.clock(after, true)
       if (second) next = second.next
@@ -515,7 +517,7 @@ class Reader {
       const days = [day]
       let next = j + 1
       const link = this.at(next)
-      if ((link?.type === 'dash' || this.word(next, 'link')) && this.day(next + 1)) {
+      if ((link?.type === 'dash' || this.word(next, 'link')) && this.day(next + 1) && this.joined(next) && this.joined(next + 1)) {
         days.push(this.day(next + 1)!)
         next += 2
       }
@@ -541,7 +543,7 @@ class Reader {
     if (!first || !this.joined(j + 1)) return null
     const days = [first]
     let next = j + 2
-    if ((this.at(next)?.type === 'dash' || this.word(next, 'link')?.link === 'range') && this.day(next + 1)) {
+    if ((this.at(next)?.type === 'dash' || this.word(next, 'link')?.link === 'range') && this.day(next + 1) && this.joined(next) && this.joined(next + 1)) {
       days.push(this.day(next + 1)!)
       next += 2
     }
@@ -600,9 +602,9 @@ class Reader {
         last = j
         // Two days of one month: ថ្ងៃទី២០-២២, ថ្ងៃទី២០ ដល់ថ្ងៃទី២២, ថ្ងៃទី២០ និង ២១.
         const link = this.at(j)
-        if (link?.type === 'dash' || this.word(j, 'link')) {
+        if ((link?.type === 'dash' || this.word(j, 'link')) && this.joined(j) && this.joined(j + 1)) {
           const after = this.marker(j + 1, 'day', 'ordinal') ? j + 2 : j + 1
-          if (this.day(after)) {
+          if (this.day(after) && this.joined(after)) {
             days.push(this.day(after)!)
             j = after + 1
             last = j

@@ -90,6 +90,8 @@ const englishTens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', '
 englishUnits.forEach((word, i) => add(word, numword(i + 1, 'unit')))
 englishTeens.forEach((word, i) => add(word, numword(i + 10, 'teen')))
 englishTens.forEach((word, i) => add(word, numword((i + 2) * 10, 'ten')))
+// Ordinal words pair with ordinals in figures (`the first phase` ↔ `ដំណាក់កាលទី១`).
+;['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'].forEach((word, i) => add(word, numword(i + 1, 'phrase')))
 add('hundred', numword(100, 'hundred'))
 add('dozen', numword(12, 'dozen'))
 add('a dozen', numword(12, 'phrase'))
