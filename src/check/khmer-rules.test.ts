@@ -15,7 +15,7 @@ import khmerOrder from './rules/khmer-order.js'
 import khmerSpacing from './rules/khmer-spacing.js'
 
 const rules: readonly Rule[] = [khmerCluster, khmerOrder, khmerDeprecated, khmerSpacing, digits]
-const fixable: readonly Rule[] = [khmerOrder, khmerDeprecated, khmerSpacing]
+const fixable: readonly Rule[] = [khmerCluster, khmerOrder, khmerDeprecated, khmerSpacing]
 const seed = readRepoFile(seedPath).toString('utf8')
 const config = projectConfig()
 
@@ -135,8 +135,11 @@ interface Slip {
 }
 
 const slips: Slip[] = [
-  {name: 'coeng typed twice', rule: khmerCluster, from: 'ផ្តល់ថវិកា', to: 'ផ្្តល់ថវិកា', offset: 1, actual: '\u17d2\u17d2', expected: ['\u17d2']},
+  {name: 'coeng typed twice', rule: khmerCluster, from: 'ផ្តល់ថវិកា', to: 'ផ្្តល់ថវិកា', offset: 1, actual: '\u17d2\u17d2', expected: ['\u17d2'], fixed: 'ផ្តល់ថវិកា'},
   {name: 'coeng at the end of a word', rule: khmerCluster, from: 'ស្ថាប័នទទួលជំនួយ។', to: 'ស្ថាប័នទទួលជំនួយ្។', offset: 16, actual: '\u17d2', expected: ['']},
+  {name: 'the same subscript twice', rule: khmerCluster, from: 'ជម្នះផ្តល់', to: 'ជម្នះផ្ត្តល់', offset: 8, actual: '្ត', expected: [''], fixed: 'ជម្នះផ្តល់'},
+  {name: 'the same sign twice', rule: khmerCluster, from: 'ជំនួយនេះ', to: 'ជំំនួយនេះ', offset: 2, actual: 'ំ', expected: [''], fixed: 'ជំនួយនេះ'},
+  {name: 'a vowel typed twice', rule: khmerCluster, from: 'ជំនួយនេះ', to: 'ជំនួយនេេះ', offset: 6, actual: 'េេ', expected: ['េ'], fixed: 'ជំនួយនេះ'},
   {name: 'vowel sign after a space', rule: khmerCluster, from: 'ជំនួយនេះ មាន', to: 'ជំនួយនេះ ាមាន', offset: 9, actual: 'ា', expected: ['']},
   {name: 'shifter after the vowel', rule: khmerCluster, from: 'ជប៉ុននឹង', to: 'ជបុ៉ននឹង', offset: 2, actual: 'ុ៉', expected: ['៉ុ']},
   {name: 'coeng-Ro first', rule: khmerOrder, from: 'សម្រាប់ពលករ', to: 'សម្រាប់ស្រ្តី', offset: 7, actual: 'ស្រ្តី', expected: ['ស្ត្រី'], fixed: 'សម្រាប់ស្ត្រី'},
@@ -196,7 +199,7 @@ describe('one slip in the seed', () => {
   it('khmer-cluster also reports U+200B inside a cluster, as an error', () => {
     const {text, at} = variant('ប្រទេសថៃ', 'ប្រទ\u200bេសថៃ')
     expect(check(text, [khmerCluster]).found.map((m) => [m.place, m.reason])).toEqual([
-      [placeOf(text, at + 4), 'Invalid Khmer U+200B: an invisible character inside a cluster splits it; delete it']
+      [placeOf(text, at + 4), 'Invalid Khmer zero-width space (U+200B) in ទ\u200bេ: an invisible character inside a cluster splits it; delete it']
     ])
   })
 
@@ -204,7 +207,7 @@ describe('one slip in the seed', () => {
     const {text, at} = variant('ជំនាញ។', 'ជំនាញ៓។')
     const {found, edits} = check(text, [khmerDeprecated])
     expect(found.map((m) => [m.place, m.actual])).toEqual([[placeOf(text, at + 5), '៓']])
-    expect(found[0]!.reason).toMatch(/^Deprecated Khmer U\+17D3; write the lunar date with the symbols U\+19E0–U\+19FF/)
+    expect(found[0]!.reason).toMatch(/^Deprecated Khmer ◌៓ \(U\+17D3\); write the lunar date with the symbols ᧠–᧿ \(U\+19E0–U\+19FF/)
     expect(edits).toEqual([])
   })
 
@@ -285,6 +288,13 @@ describe('fixes, on random Khmer text', () => {
               const parts = (s: string) => [...s.replaceAll('\u17c4', '\u17c1\u17b6').replaceAll('\u17be', '\u17c1\u17b8')].sort().join('')
               expect(parts(edit.text)).toBe(parts(replaced))
               if (isValidSyllable(replaced)) expect(isValidSyllable(edit.text)).toBe(true)
+            } else if (rule === khmerCluster) {
+              // Only a character typed twice is fixed: what goes is a repeat of what stays right before it.
+              expect(replaced.startsWith(edit.text)).toBe(true)
+              const removed = replaced.slice(edit.text.length)
+              const kept = source.slice(0, edit.start) + edit.text
+              const unit = [1, 2].map((n) => kept.slice(-n)).find((u) => removed === u.repeat(removed.length / u.length))
+              expect(unit, `${JSON.stringify(replaced)} -> ${JSON.stringify(edit.text)}`).toBeDefined()
             } else if (rule === khmerDeprecated) {
               expect(replaced).toMatch(/^[\u17a3\u17a4\u17b4\u17b5\u17d8]$/)
             } else {

@@ -258,6 +258,10 @@ describe('pressroom check --fix', () => {
     const dir = project({[seedPath]: original})
     const first = await pressroom(dir, 'check', '--fix')
     expect(first.stderr).toContain(`pressroom: fixed ${seedPath}: unicode-nfc ×2, khmer-spacing ×2`)
+    // Each change with its place, before and after.
+    expect(first.stderr).toContain(`  ${seedPath}:13:2 unicode-nfc: e\u0301 (U+0065 U+0301) → \u00e9 (U+00E9)\n`)
+    expect(first.stderr).toContain(`  ${seedPath}:21:90 khmer-spacing: space (U+0020) → nothing\n`)
+    expect(first.stderr.match(new RegExp(`^  ${seedPath}:\\d+:\\d+ `, 'gm'))).toHaveLength(4)
     expect(first.code).toBe(0)
     const fixed = readFileSync(path.join(dir, seedPath), 'utf8')
     expect(fixed).toBe(

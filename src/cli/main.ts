@@ -75,9 +75,15 @@ ${rules.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule
     let selected
     if (options.fix) {
       const fixed = await fixProject(project, paths)
-      for (const {path, byRule} of fixed.summaries) {
+      const {describeKhmer} = await import('../khmer/describe.js')
+      // Each change as `file:line:column rule: before → after`; text that looks the same either way shows its code points.
+      const shown = (text: string) => (text === '' ? 'nothing' : /^[!-~]+$/.test(text) ? text : describeKhmer(text))
+      for (const {path, byRule, changes} of fixed.summaries) {
         const counts = [...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ')
         process.stderr.write(`pressroom: fixed ${path}: ${counts}\n`)
+        for (const change of changes) {
+          process.stderr.write(`  ${path}:${change.line}:${change.column} ${change.ruleId}: ${shown(change.before)} → ${shown(change.after)}\n`)
+        }
       }
       if (fixed.summaries.length === 0) process.stderr.write('pressroom: nothing to fix\n')
       selected = fixed.result.selected

@@ -22,7 +22,8 @@ export const numeralPattern = `${digitClass}+(?:[.,]${digitClass}+)*`
  * The value of a written number. A separator followed by exactly three
  * digits groups thousands (`1,000`, CLDR Khmer `១.០០០`); otherwise it is the
  * decimal mark (`1.5`, CLDR Khmer `១,៥`). The same separator used twice
- * always groups. Badly grouped digits read as the digits they are.
+ * always groups; of two different ones, the last is the decimal mark.
+ * Badly grouped digits read as the digits they are.
  */
 export function parseNumeral(written: string): number | null {
   const text = toLatinDigits(written)
@@ -34,7 +35,9 @@ export function parseNumeral(written: string): number | null {
   const last = separators.at(-1)!
   const lastGroup = groups.at(-1)!
   const grouping = separators.length > 1 && separators.every((s) => s === last)
-  const decimal = !grouping && lastGroup.length !== 3
+  // Two kinds of separator: the last one is the decimal mark (`1,234.5`, `១.២៣៤,៥`).
+  const mixed = separators.some((s) => s !== last)
+  const decimal = mixed || (!grouping && lastGroup.length !== 3)
   const integerGroups = decimal ? groups.slice(0, -1) : groups
   // Groups after the first are three digits in a well-formed number; a
   // slip such as `១,០០០,០០` (or Indian grouping, `1,00,000`) still reads as

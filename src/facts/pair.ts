@@ -1,40 +1,134 @@
-import type {Fact, FactKind} from './extract.js'
+import type {Position, Section} from '../release/model.js'
+import {pairUnits, sectionUnits} from '../release/pairing.js'
+import type {Fact} from './extract.js'
+
+/**
+ * How two facts were found to be twins: by their value (`key`), by another
+ * reading of one of them (`alternate`: a numeric date that reads both ways,
+ * an hour without a.m. or p.m.), or as a slip that names its fix: a Khmer
+ * date whose day and month are swapped (`swapped`), an amount whose twin
+ * lost its currency (`no-currency`) or a percentage whose twin lost its
+ * percent sign (`no-percent`). A date written without its year pairs with
+ * the same day and month written with one (`day-month`).
+ */
+export type PairVia = 'key' | 'alternate' | 'day-month' | 'swapped' | 'no-currency' | 'no-percent'
+
+export interface FactPair {
+  en: Fact
+  km: Fact
+  via: PairVia
+}
 
 export interface FactPairing {
-  pairs: Array<{en: Fact; km: Fact}>
+  pairs: FactPair[]
   /** Facts of the English with no twin in the Khmer, in reading order. */
   onlyEn: Fact[]
   onlyKm: Fact[]
 }
 
 /**
- * Pairs the facts of one kind between the languages as multisets: equal keys
- * pair, first within paired blocks, then in reading order; then a date written without its year pairs with
- * the same day and month written with one.
+ * Pairs the facts of the two languages as multisets: equal values pair,
+ * first within paired blocks, then anywhere in reading order; then by the
+ * other readings and the slips above. Each step indexes the Khmer facts by
+ * key, so pairing is linear in the number of facts.
  */
 export function pairFacts(
   en: readonly Fact[],
   km: readonly Fact[],
-  kind: FactKind,
-  /** Which paired block each fact stands in, when known: equal keys in the same block pair first. */
+  /** Which paired block each fact stands in, when known: twins in the same block pair first. */
   blockOf: (fact: Fact) => number | null = () => null
 ): FactPairing {
-  const onlyEn = en.filter((fact) => fact.kind === kind)
-  const onlyKm = km.filter((fact) => fact.kind === kind)
-  const pairs: FactPairing['pairs'] = []
-  const take = (matches: (a: Fact, b: Fact) => boolean) => {
-    for (let i = 0; i < onlyEn.length; i++) {
-      const j = onlyKm.findIndex((candidate) => matches(onlyEn[i]!, candidate))
-      if (j === -1) continue
-      pairs.push({en: onlyEn[i]!, km: onlyKm[j]!})
-      onlyEn.splice(i, 1)
-      onlyKm.splice(j, 1)
-      i--
+  const pairs: FactPair[] = []
+  const paired = new Set<Fact>()
+  const take = (via: PairVia, enKeys: (fact: Fact) => readonly string[], kmKeys: (fact: Fact) => readonly string[], sameBlock: boolean) => {
+    const index = new Map<string, Fact[]>()
+    for (const fact of km) {
+      if (paired.has(fact)) continue
+      const block = sameBlock ? blockOf(fact) : null
+      if (sameBlock && block === null) continue
+      for (const key of kmKeys(fact)) {
+        const slot = `${block}|${key}`
+        const list = index.get(slot)
+        if (list) list.push(fact)
+        else index.set(slot, [fact])
+      }
+    }
+    for (const fact of en) {
+      if (paired.has(fact)) continue
+      const block = sameBlock ? blockOf(fact) : null
+      if (sameBlock && block === null) continue
+      for (const key of enKeys(fact)) {
+        const list = index.get(`${block}|${key}`)
+        // Facts already taken are dropped from the front; each is dropped once.
+        while (list && list.length > 0 && paired.has(list[0]!)) list.shift()
+        const twin = list?.shift()
+        if (!twin) continue
+        paired.add(fact)
+        paired.add(twin)
+        pairs.push({en: fact, km: twin, via})
+        break
+      }
     }
   }
-  take((a, b) => a.key === b.key && blockOf(a) !== null && blockOf(a) === blockOf(b))
-  take((a, b) => a.key === b.key)
-  if (kind === 'date') take((a, b) => (a.key.startsWith('--') || b.key.startsWith('--')) && a.key.slice(-5) === b.key.slice(-5))
-  pairs.sort((a, b) => a.en.node.position.start.offset + a.en.index - (b.en.node.position.start.offset + b.en.index))
-  return {pairs, onlyEn, onlyKm}
+  const key = (fact: Fact) => [fact.key]
+  const readings = (fact: Fact) => [fact.key, ...fact.alternates]
+  const swapped = (fact: Fact) => (fact.swapped ? [fact.swapped] : [])
+  const dayMonth = (fact: Fact) => (fact.kind === 'date' ? [fact.key.slice(-5)] : [])
+  const withoutYear = (fact: Fact) => (fact.kind === 'date' && fact.key.startsWith('--') ? [fact.key.slice(-5)] : [])
+  const amountValue = (fact: Fact) => (fact.value.type === 'amount' ? [`= ${fact.value.value}`] : [])
+  const plainValue = (fact: Fact) => (fact.value.type === 'number' && !fact.value.percent && !fact.soft ? [`= ${fact.value.value}`] : [])
+  const percentValue = (fact: Fact) => (fact.value.type === 'number' && fact.value.percent ? [`= ${fact.value.value}`] : [])
+  for (const sameBlock of [true, false]) {
+    take('key', key, key, sameBlock)
+    take('alternate', readings, readings, sameBlock)
+    take('swapped', key, swapped, sameBlock)
+    take('day-month', withoutYear, dayMonth, sameBlock)
+    take('day-month', dayMonth, withoutYear, sameBlock)
+  }
+  // A unit lost in translation, only between facts of the same block.
+  take('no-currency', amountValue, plainValue, true)
+  take('no-currency', plainValue, amountValue, true)
+  take('no-percent', percentValue, plainValue, true)
+  take('no-percent', plainValue, percentValue, true)
+  pairs.sort((a, b) => a.en.offset - b.en.offset)
+  return {pairs, onlyEn: en.filter((fact) => !paired.has(fact)), onlyKm: km.filter((fact) => !paired.has(fact))}
 }
+
+/**
+ * Numbers each pair of blocks (the headlines are pair 0, then the pairs of
+ * `pairUnits`) and tells which pair a fact stands in.
+ */
+export function factBlocks(en: Section, km: Section): (fact: Fact) => number | null {
+  const ranges: Array<{start: number; end: number; pair: number}> = []
+  for (const section of [en, km]) {
+    if (section.headline) ranges.push({...offsets(section.headline.position), pair: 0})
+  }
+  pairUnits(sectionUnits(en), sectionUnits(km)).forEach((pair, i) => {
+    for (const unit of [pair.en, pair.km]) if (unit) ranges.push({...offsets(unit.position), pair: i + 1})
+  })
+  ranges.sort((a, b) => a.start - b.start)
+  const cache = new Map<Fact, number | null>()
+  return (fact) => {
+    let pair = cache.get(fact)
+    if (pair === undefined) {
+      const at = fact.spans[0]?.node.position.start.offset ?? -1
+      // The last range starting at or before the fact (ranges do not overlap).
+      let low = 0
+      let high = ranges.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (ranges[middle]!.start <= at) low = middle + 1
+        else high = middle
+      }
+      const range = ranges[low - 1]
+      pair = range && at < range.end ? range.pair : null
+      cache.set(fact, pair)
+    }
+    return pair
+  }
+}
+
+function offsets(position: Position) {
+  return {start: position.start.offset, end: position.end.offset}
+}
+

@@ -70,19 +70,25 @@ describe('scanClusters', () => {
     ['a shifter after the vowel', 'កា៉', 'shifter-after-vowel', 'ា៉'],
     ['a robat after the vowel', 'កា៌', 'shifter-after-vowel', 'ា៌'],
     ['a vowel after reahmuk', 'កះា', 'after-final-sign', 'ះា'],
-    ['a sign after reahmuk', 'កះំ', 'after-final-sign', 'ះំ']
+    ['a sign after reahmuk', 'កះំ', 'after-final-sign', 'ះំ'],
+    ['the same subscript twice', 'ក្ល្ល', 'repeated-subscript', '្ល'],
+    ['the same subscript three times', 'ក្ល្ល្ល', 'repeated-subscript', '្ល្ល'],
+    ['the same subscript twice before coeng-Ro', 'ស្ត្ត្រី', 'repeated-subscript', '្ត'],
+    ['the same sign twice', 'កំំ', 'repeated-sign', 'ំ'],
+    ['the same bantoc twice', 'ក់់', 'repeated-sign', '់'],
+    ['reahmuk twice', 'កះះ', 'repeated-sign', 'ះ']
   ]
   for (const [name, text, problem, span] of cases) {
     it(`reports ${name}`, () => {
       const {invalid} = scanClusters(text)
       expect(invalid.map((s) => [s.problem, s.text])).toEqual([[problem, span]])
       expect(invalid[0]!.text).toBe(text.slice(invalid[0]!.start, invalid[0]!.end))
-      expect(invalid[0]!.dottedCircle).toBe(!['trailing-coeng'].includes(problem) && !text.includes('្\u200b'))
+      expect(invalid[0]!.dottedCircle).toBe(!['trailing-coeng', 'repeated-subscript', 'repeated-sign'].includes(problem) && !text.includes('្\u200b'))
     })
   }
 
   it('accepts what HarfBuzz accepts', () => {
-    for (const text of ['កាំ', 'ក៉\u200cិ', 'កេា', 'ក្ក្រោះ', 'ក្ស័យ', '១ា', 'ក ក']) expect(scanClusters(text).invalid, formatCodePoints(text)).toEqual([])
+    for (const text of ['កាំ', 'ក៉\u200cិ', 'កេា', 'ក្ក្រោះ', 'ក្ស័យ', '១ា', 'ក ក', 'កញ្ញា', 'ស្ត្រី', 'ក្ក', 'ស៊ីស៊ី']) expect(scanClusters(text).invalid, formatCodePoints(text)).toEqual([])
   })
 
   it('gives offsets in UTF-16 units, past astral characters', () => {

@@ -127,6 +127,8 @@ export type ClusterProblem =
   | 'shifter-after-vowel'
   | 'after-final-sign'
   | 'misplaced'
+  | 'repeated-subscript'
+  | 'repeated-sign'
 
 export interface InvalidSpan {
   /** The offending characters, in UTF-16 offsets into the scanned text. */
@@ -138,7 +140,8 @@ export interface InvalidSpan {
   context: {start: number; end: number}
   /**
    * False for slips HarfBuzz draws without a dotted circle but that are
-   * still wrong: a coeng with no consonant after it at the end of a word.
+   * still wrong: a coeng with no consonant after it at the end of a word,
+   * the same subscript twice in a row, the same sign twice.
    */
   dottedCircle: boolean
 }
@@ -294,6 +297,7 @@ function findProblems(text: string, units: readonly Unit[], clusters: readonly K
     const [from, to] = ranges[i]!
     const previous = i > 0 && clusters[i - 1]!.end === cluster.start ? i - 1 : -1
     if (cluster.kind === 'syllable') {
+      findRepeats(units, from, to, cluster, span)
       const last = units[to - 1]!
       const next = clusters[i + 1]
       const followedByBroken = next !== undefined && next.start === cluster.end && next.kind === 'broken'
@@ -344,6 +348,34 @@ function findProblems(text: string, units: readonly Unit[], clusters: readonly K
     }
   })
   return spans
+}
+
+/**
+ * The same subscript twice in a row (ក្ល្ល) or the same sign twice (កំំ):
+ * HarfBuzz's grammar allows both and draws no dotted circle, but no Khmer
+ * word is spelt so; the second one is the slip.
+ */
+function findRepeats(
+  units: readonly Unit[],
+  from: number,
+  to: number,
+  cluster: KhmerCluster,
+  span: (start: number, end: number, problem: ClusterProblem, context: {start: number; end: number}, dottedCircle?: boolean) => void
+) {
+  for (let k = from; k < to; k++) {
+    const unit = units[k]!
+    if (unit.category === 'Coeng' && k + 3 < to) {
+      const letter = units[k + 1]!
+      const again = units[k + 2]!
+      const letterAgain = units[k + 3]!
+      if (again.category === 'Coeng' && letter.cp === letterAgain.cp && letter.category !== 'Coeng') {
+        span(again.start, letterAgain.end, 'repeated-subscript', cluster, false)
+        k += 1
+      }
+    } else if ((unit.category === 'Xgroup' || unit.category === 'Ygroup') && k + 1 < to && units[k + 1]!.cp === unit.cp) {
+      span(units[k + 1]!.start, units[k + 1]!.end, 'repeated-sign', cluster, false)
+    }
+  }
 }
 
 /** Joins spans that touch or overlap and have the same problem (`U+17D2 U+17D2 U+17D2`). */

@@ -97,7 +97,7 @@ describe('the preview in Chromium', () => {
     expect(noteBox.y).toBeGreaterThanOrEqual(blockBox.y - 1)
     expect(noteBox.y).toBeLessThan(blockBox.y + blockBox.height)
     await expect(note.locator('.rule').textContent()).resolves.toBe('amount-mismatch')
-    await expect(note.locator('.fix').textContent()).resolves.toMatch(/^Fix: write ១,០០០,០០០ ដុល្លារអាមេរិក or correct the English$/)
+    await expect(note.locator('.fix').textContent()).resolves.toMatch(/^Fix: write ១,០០០,០០០ ដុល្លារអាមេរិក \(the release gives USD 1,000,000 4 times elsewhere\)$/)
     // Hovering the note outlines its block.
     await note.hover()
     await expect(block.evaluate((element) => element.classList.contains('block-active'))).resolves.toBe(true)

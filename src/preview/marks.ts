@@ -3,10 +3,9 @@ import {h} from 'hastscript'
 import type {Config} from '../config/model.js'
 import {termMatches} from '../config/glossary.js'
 import {extractFacts, type Fact, type FactKind} from '../facts/extract.js'
-import {pairFacts} from '../facts/pair.js'
+import {factBlocks, pairFacts} from '../facts/pair.js'
 import {describeKey} from '../facts/render.js'
-import type {Lang, Position, Release, Section, TextNode} from '../release/model.js'
-import {pairUnits, sectionUnits} from '../release/pairing.js'
+import type {Lang, Release, TextNode} from '../release/model.js'
 import {sectionTextNodes} from '../release/text.js'
 
 /**
@@ -26,8 +25,6 @@ export interface Mark {
   title: string
 }
 
-const factKinds: readonly FactKind[] = ['amount', 'date', 'number']
-
 /**
  * The marks of a release's text nodes, keyed by node. Facts pair as the
  * fact rules pair them (within paired blocks first, see fact-parity.ts);
@@ -39,17 +36,12 @@ export function previewMarks(release: Release, config: Config): Map<TextNode, Ma
   const km = release.sections.km
   const candidates: Array<Mark & {node: TextNode; priority: number}> = []
   if (en && km) {
-    const blockOf = factBlocks(en, km)
-    const enFacts = extractFacts(en)
-    const kmFacts = extractFacts(km)
-    for (const kind of factKinds) {
-      const {pairs, onlyEn, onlyKm} = pairFacts(enFacts, kmFacts, kind, blockOf)
-      pairs.forEach((pair, i) => {
-        for (const fact of [pair.en, pair.km]) candidates.push(factMark(fact, `${kind}-${i}`, true))
-      })
-      onlyEn.forEach((fact, i) => candidates.push(factMark(fact, `${kind}-en-${i}`, false)))
-      onlyKm.forEach((fact, i) => candidates.push(factMark(fact, `${kind}-km-${i}`, false)))
-    }
+    const {pairs, onlyEn, onlyKm} = pairFacts(extractFacts(en), extractFacts(km), factBlocks(en, km))
+    pairs.forEach((pair, i) => {
+      for (const fact of [pair.en, pair.km]) candidates.push(...factMarks(fact, `${pair.en.kind}-${i}`, true))
+    })
+    onlyEn.forEach((fact, i) => candidates.push(...factMarks(fact, `${fact.kind}-en-${i}`, false)))
+    onlyKm.forEach((fact, i) => candidates.push(...factMarks(fact, `${fact.kind}-km-${i}`, false)))
   }
   const enNodes = en ? sectionTextNodes(en) : []
   const kmNodes = km ? sectionTextNodes(km) : []
@@ -85,9 +77,10 @@ export function previewMarks(release: Release, config: Config): Map<TextNode, Ma
   return marks
 }
 
-function factMark(fact: Fact, twin: string, paired: boolean): Mark & {node: TextNode; priority: number} {
+/** A fact's marks: one per text node it covers (`**៨៥,០០០** ដុល្លារ` is two), sharing its twin. */
+function factMarks(fact: Fact, twin: string, paired: boolean): Array<Mark & {node: TextNode; priority: number}> {
   const title = `${fact.kind === 'number' ? 'Figure' : fact.kind === 'amount' ? 'Amount' : 'Date'} ${describeKey(fact)}${paired ? '' : ': no counterpart in the other language'}`
-  return {node: fact.node, start: fact.index, end: fact.index + fact.text.length, kind: fact.kind, twin, paired, title, priority: 0}
+  return fact.spans.map((span) => ({node: span.node, start: span.start, end: span.end, kind: fact.kind, twin, paired, title, priority: 0}))
 }
 
 function findTerm(nodes: readonly TextNode[], term: string) {
@@ -106,20 +99,6 @@ function findKhmer(nodes: readonly TextNode[], term: string) {
     }
   }
   return hits
-}
-
-/** As the fact rules number blocks: the headlines are pair 0, then the pairs of `pairUnits`. */
-function factBlocks(en: Section, km: Section): (fact: Fact) => number | null {
-  const ranges: Array<{start: number; end: number; pair: number}> = []
-  const offsets = (position: Position) => ({start: position.start.offset, end: position.end.offset})
-  for (const section of [en, km]) if (section.headline) ranges.push({...offsets(section.headline.position), pair: 0})
-  pairUnits(sectionUnits(en), sectionUnits(km)).forEach((pair, i) => {
-    for (const unit of [pair.en, pair.km]) if (unit) ranges.push({...offsets(unit.position), pair: i + 1})
-  })
-  return (fact) => {
-    const at = fact.node.position.start.offset
-    return ranges.find((range) => at >= range.start && at < range.end)?.pair ?? null
-  }
 }
 
 /** A text node as hast, its marks wrapped in `<mark>`. */

@@ -2,6 +2,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {applyEdits} from '../check/fix.js'
 import {checkReleases, type CheckEntry, type ProposedFix} from '../check/index.js'
+import {location} from 'vfile-location'
 import {writeFileAtomic} from './write.js'
 import {listReleases, readEntries, resolveReleasePaths, type Project} from './load.js'
 
@@ -37,6 +38,16 @@ export interface FixSummary {
   path: string
   /** How many edits each rule made. */
   byRule: Map<string, number>
+  /** Every edit made, in the order made, where it was made (in the file as it was then). */
+  changes: FixChange[]
+}
+
+export interface FixChange {
+  line: number
+  column: number
+  ruleId: string
+  before: string
+  after: string
 }
 
 /** Passes before giving up on fixes that keep proposing new fixes. */
@@ -66,8 +77,13 @@ export async function fixProject(project: Project, args: readonly string[]): Pro
       const {text: fixed, applied} = applyEdits(text, edits)
       if (applied.length === 0) continue
       await writeFileAtomic(absolute, (bom ? '\uFEFF' : '') + fixed)
-      const summary = summaries.get(file) ?? {path: file, byRule: new Map()}
-      for (const edit of applied as typeof edits) summary.byRule.set(edit.ruleId, (summary.byRule.get(edit.ruleId) ?? 0) + 1)
+      const summary: FixSummary = summaries.get(file) ?? {path: file, byRule: new Map(), changes: []}
+      const place = location(text)
+      for (const edit of applied as typeof edits) {
+        summary.byRule.set(edit.ruleId, (summary.byRule.get(edit.ruleId) ?? 0) + 1)
+        const point = place.toPoint(edit.start)
+        summary.changes.push({line: point?.line ?? 1, column: point?.column ?? 1, ruleId: edit.ruleId, before: text.slice(edit.start, edit.end), after: edit.text})
+      }
       summaries.set(file, summary)
     }
     result = await checkProject(project, args)

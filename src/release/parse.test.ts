@@ -83,6 +83,35 @@ describe('parseRelease on awkward input', () => {
     expect(file.messages[0]).toMatchObject({ruleId: 'frontmatter', line: 3, column: 7, fatal: true})
   })
 
+  describe('a slip in the frontmatter gives one message, naming the fix', () => {
+    const body = '# English\n## Title\n# ខ្មែរ\n## ចំណងជើង\n'
+    it.each([
+      ['an indented key', 'ref: No. 10 PR-26/EoJ\n  date: 2026-02-18', '3:3', /^`date` starts with spaces; start it at the beginning of the line/],
+      ['a key indented with a tab', '\tref: No. 10 PR-26/EoJ\ndate: 2026-02-18', '2:2', /^`ref` starts with a tab/],
+      ['a list item', '- ref: No. 10 PR-26/EoJ\ndate: 2026-02-18', '2:1', /write `ref: No. 10 PR-26\/EoJ` without the `- `/],
+      ['no colon', 'ref No. 10 PR-26/EoJ\ndate: 2026-02-18', '2:1', /has no colon after the key; write `ref: No. 10 PR-26\/EoJ`/],
+      ['no space after the colon', 'ref: No. 10 PR-26/EoJ\ndate:2026-02-18', '3:1', /has no space after the colon; write `date: 2026-02-18`/],
+      ['an equals sign', 'ref: No. 10 PR-26/EoJ\ndate = 2026-02-18', '3:1', /uses `=`; write `date: 2026-02-18`/],
+      ['an unclosed quote', 'ref: No. 10 PR-26/EoJ\ndate: "2026-02-18', '3:7', /opens a quote " that is not closed/],
+      ['a bracket', 'ref: [No. 10 PR-26/EoJ\ndate: 2026-02-18', '2:6', /starts with `\[`/],
+      ['a colon inside the value', 'ref: No. 10: PR-26/EoJ\ndate: 2026-02-18', '2:6', /put the value in quotes: `ref: "No. 10: PR-26\/EoJ"`/],
+      ['a key written twice', 'ref: No. 10 PR-26/EoJ\ndate: 2026-02-18\ndate: 2026-02-19', '4:1', /^`date` is written twice \(lines 3 and 4\); keep one/]
+    ])('%s', (_, yaml, place, reason) => {
+      const {file} = parseRelease(seedPath, encode(`---\n${yaml}\n---\n${body}`))
+      const messages = file.messages.filter((m) => m.ruleId === 'frontmatter')
+      expect(messages.map((m) => `${m.line}:${m.column}`)).toEqual([place])
+      expect(messages[0]!.reason).toMatch(reason)
+      expect(messages[0]!.fatal).toBe(true)
+    })
+
+    it('falls back to the first YAML error alone when no line shows the slip', () => {
+      const {file} = parseRelease(seedPath, encode(`---\nref: "No. 10 PR-26\\q"\ndate: 2026-02-18\n---\n${body}`))
+      const messages = file.messages.filter((m) => m.ruleId === 'frontmatter')
+      expect(messages).toHaveLength(1)
+      expect(messages[0]!.reason).toMatch(/^YAML syntax error: /)
+    })
+  })
+
   it('reports raw HTML, images, code and reference links at their position', () => {
     const text = [
       '---', 'ref: No. 10 PR-26/EoJ', 'date: 2026-02-18', '---', '# English', '## Title',

@@ -8,6 +8,7 @@ import {location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, type Node as YamlNode} from 'yaml'
 import {addMessage} from '../diagnostic/message.js'
 import {decodeSource} from './decode.js'
+import {findFrontmatterSlips} from './frontmatter-slips.js'
 import type {
   Block,
   Field,
@@ -95,16 +96,29 @@ class Reader {
     const closing = this.text.lastIndexOf('\n', position.end.offset - 1)
     const source = closing >= contentStart ? this.text.slice(contentStart, closing + 1) : ''
     const doc = parseDocument(source, {uniqueKeys: true, prettyErrors: false})
-    for (const error of doc.errors) {
-      const at = this.pointAt(contentStart + yamlErrorOffset(source, error.code, error.pos[0]))
-      addMessage(this.file, {
-        ruleId: 'frontmatter',
-        severity: 'error',
-        reason: `YAML syntax error: ${firstLine(error.message)}; fix the frontmatter between the \`---\` lines`,
-        place: at
-      })
+    if (doc.errors.length > 0) {
+      // One slip, one message: the slip in words when a line shows it;
+      // otherwise the parser's first error (the others follow from it).
+      const slips = findFrontmatterSlips(source, this.pointAt(contentStart).line)
+      for (const slip of slips) {
+        addMessage(this.file, {
+          ruleId: 'frontmatter',
+          severity: 'error',
+          reason: slip.reason,
+          place: {start: this.pointAt(contentStart + slip.start), end: this.pointAt(contentStart + slip.end)}
+        })
+      }
+      const error = doc.errors[0]!
+      if (slips.length === 0) {
+        addMessage(this.file, {
+          ruleId: 'frontmatter',
+          severity: 'error',
+          reason: `YAML syntax error: ${firstLine(error.message)}; fix the frontmatter between the \`---\` lines`,
+          place: this.pointAt(contentStart + yamlErrorOffset(source, error.code, error.pos[0]))
+        })
+      }
+      return {...result, readable: false}
     }
-    if (doc.errors.length > 0) return {...result, readable: false}
     if (doc.contents === null) return result
     if (!isMap(doc.contents)) {
       addMessage(this.file, {

@@ -51,40 +51,67 @@ function collectInline(inlines: readonly Inline[], into: TextNode[]) {
  * Where character `index` of a text node's value stands in the source.
  * The value differs from its source slice by backslash escapes, character
  * references, `\r` and the indentation or `>` markers of continuation
- * lines, so walk both strings together and skip what the value lacks.
+ * lines, so walk both strings together and skip what the value lacks. The
+ * walk is made once per node and kept, so that many places in one long
+ * paragraph cost one walk, not one each.
  */
 export function sourcePoint(source: string, node: TextNode, index: number): Point {
+  const offsets = sourceOffsets(source, node)
+  return pointFromOffset(source, offsets[Math.max(0, Math.min(index, offsets.length - 1))]!)
+}
+
+const walks = new WeakMap<TextNode, {source: string; offsets: Int32Array}>()
+
+/** The source offset of each character of a node's value (and of its end). */
+function sourceOffsets(source: string, node: TextNode): Int32Array {
+  const cached = walks.get(node)
+  if (cached && cached.source === source) return cached.offsets
+  const offsets = new Int32Array(node.value.length + 1)
   let at = node.position.start.offset
   const end = node.position.end.offset
   let i = 0
-  while (i < index && at < end) {
+  offsets[0] = at
+  while (i < node.value.length && at < end) {
     const entity = source[at] === '&' ? /^&(?:#\d+|#x[\da-f]+|\w+);/i.exec(source.slice(at, at + 40)) : null
     if (!entity && source[at] === node.value[i]) {
       at++
-      i++
+      offsets[++i] = at
     } else if (entity) {
       at += entity[0].length
-      i++
+      offsets[++i] = at
     } else if (/[\\\r \t>]/.test(source[at]!)) {
       at++
     } else {
       // Unknown difference: keep both strings moving.
       at++
-      i++
+      offsets[++i] = at
     }
   }
-  return pointFromOffset(source, at)
+  for (let j = i + 1; j <= node.value.length; j++) offsets[j] = at
+  walks.set(node, {source, offsets})
+  return offsets
 }
+
+let lineStartsOf: {source: string; starts: number[]} | null = null
 
 /** Line and column (1-based, in UTF-16 units) of an offset. */
 export function pointFromOffset(source: string, offset: number): Point {
-  let line = 1
-  let lineStart = 0
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
+  if (lineStartsOf?.source !== source) {
+    const starts = [0]
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
+    lineStartsOf = {source, starts}
   }
-  return {line, column: offset - lineStart + 1, offset}
+  const {starts} = lineStartsOf
+  // The last line starting at or before the offset; a newline at the offset itself belongs to the line it ends.
+  let low = 0
+  let high = starts.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (starts[middle]! <= offset) low = middle + 1
+    else high = middle
+  }
+  const line = Math.max(1, low)
+  return {line, column: offset - starts[line - 1]! + 1, offset}
 }
 
 /** The releases' sections in a fixed order: English, then Khmer. */

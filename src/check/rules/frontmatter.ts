@@ -1,6 +1,9 @@
 /**
  * frontmatter: the `---` block at the top of a release holds `ref` and `date`
- * (required), `embargo` and `draft` (optional), with valid values.
+ * (required), `embargo` and `draft` (optional), with valid values. When the
+ * block is not valid YAML, the reader reports each slip once, in words (an
+ * indented key, a missing colon, an unclosed quote, a key written twice…),
+ * rather than every error the YAML parser meets after it.
  *
  * @example releases/2026/010-ok.md
  *   ---
@@ -31,6 +34,18 @@
  * @expect releases/2026/010-bad.md 4:10 `embargo` is `tomorrow`
  * @expect releases/2026/010-bad.md 5:8 `draft` is `no`
  * @expect releases/2026/010-bad.md 6:1 Unknown frontmatter key `refs`; did you mean `ref`?
+ *
+ * @example releases/2026/010-indented.md
+ *   ---
+ *   ref: No. 10 PR-26/EoJ
+ *     date: 2026-02-18
+ *   ---
+ *   # English
+ *   ## Japan provides a grant
+ *   # ខ្មែរ
+ *   ## ជប៉ុនផ្តល់ជំនួយ
+ *
+ * @expect releases/2026/010-indented.md 3:3 `date` starts with spaces; start it at the beginning of the line, as the other keys
  *
  * @example releases/2026/010-none.md
  *   # English

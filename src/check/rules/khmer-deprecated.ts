@@ -31,10 +31,11 @@
  *
  *   ឣង្គការពលកម្មអន្តរជាតិ ៘
  *
- * @expect releases/2026/010-deprecated.md 10:1 Deprecated Khmer U+17A3; write U+17A2
- * @expect releases/2026/010-deprecated.md 10:24 Deprecated Khmer U+17D8; write U+17D4 U+179B U+17D4
+ * @expect releases/2026/010-deprecated.md 10:1 Deprecated Khmer ឣ (U+17A3); write អ (U+17A2)
+ * @expect releases/2026/010-deprecated.md 10:24 Deprecated Khmer ៘ (U+17D8); write ។ល។ (U+17D4 U+179B U+17D4)
  */
-import {formatCodePoints, scanClusters} from '../../khmer/cluster.js'
+import {scanClusters} from '../../khmer/cluster.js'
+import {describeKhmer} from '../../khmer/describe.js'
 import {spanInSource} from '../../khmer/span.js'
 import {sectionsOf, sectionTextNodes} from '../../release/text.js'
 import {defineRule} from '../rule.js'
@@ -46,12 +47,12 @@ interface Replacement {
 }
 
 const replacements = new Map<string, Replacement>([
-  ['\u17a3', {text: '\u17a2', advice: 'write U+17A2'}],
-  ['\u17a4', {text: '\u17a2\u17b6', advice: 'write U+17A2 U+17B6'}],
+  ['\u17a3', {text: '\u17a2', advice: `write ${describeKhmer('\u17a2')}`}],
+  ['\u17a4', {text: '\u17a2\u17b6', advice: `write ${describeKhmer('\u17a2\u17b6')}`}],
   ['\u17b4', {text: '', advice: 'delete it (it is invisible)'}],
   ['\u17b5', {text: '', advice: 'delete it (it is invisible)'}],
-  ['\u17d3', {text: null, advice: 'write the lunar date with the symbols U+19E0–U+19FF (U+19E0 is pathamasat)'}],
-  ['\u17d8', {text: '\u17d4\u179b\u17d4', advice: 'write U+17D4 U+179B U+17D4'}]
+  ['\u17d3', {text: null, advice: 'write the lunar date with the symbols ᧠–᧿ (U+19E0–U+19FF; ᧠ U+19E0 is pathamasat)'}],
+  ['\u17d8', {text: '\u17d4\u179b\u17d4', advice: `write ${describeKhmer('\u17d4\u179b\u17d4')}`}]
 ])
 
 export default defineRule({
@@ -74,7 +75,7 @@ export default defineRule({
             if (scanClusters(fixed).invalid.length > scanClusters(value).invalid.length) fix = undefined
           }
           report({
-            reason: `Deprecated Khmer ${formatCodePoints(match[0])}; ${replacement.advice}`,
+            reason: `Deprecated Khmer ${describeKhmer(match[0])}; ${replacement.advice}`,
             place: span.position,
             actual: match[0],
             ...(replacement.text === null

@@ -37,11 +37,12 @@
  *
  *   ពោធិ៍សាត់ ពេាធិ៍សាត់
  *
- * @expect releases/2026/010-order.md 8:4 Khmer `ស្រ្តី` is typed out of order: coeng-Ro U+17D2 U+179A before another subscript; write U+179F U+17D2 U+178F U+17D2 U+179A U+17B8
- * @expect releases/2026/010-order.md 10:12 Khmer `ងំា` is typed out of order: sign U+17C6 before the vowel U+17B6; write U+1784 U+17B6 U+17C6
- * @expect releases/2026/010-order.md 12:11 Khmer `ពេា` is typed out of order: U+17C1 U+17B6 is the vowel U+17C4 typed in two parts; write U+1796 U+17C4
+ * @expect releases/2026/010-order.md 8:4 Khmer `ស្រ្តី` is typed out of order: coeng-Ro ◌្រ (U+17D2 U+179A) before another subscript; write ស្ត្រី (U+179F U+17D2 U+178F U+17D2 U+179A U+17B8)
+ * @expect releases/2026/010-order.md 10:12 Khmer `ងំា` is typed out of order: sign ◌ំ (U+17C6) before the vowel ◌ា (U+17B6); write ងាំ (U+1784 U+17B6 U+17C6)
+ * @expect releases/2026/010-order.md 12:11 Khmer `ពេា` is typed out of order: ◌េា (U+17C1 U+17B6) is the vowel ◌ោ (U+17C4) typed in two parts; write ពោ (U+1796 U+17C4)
  */
-import {COENG, RO, formatCodePoints, isVowel, khmerCategory, normalizeCluster, scanClusters} from '../../khmer/cluster.js'
+import {COENG, RO, isVowel, khmerCategory, normalizeCluster, scanClusters} from '../../khmer/cluster.js'
+import {describeKhmer} from '../../khmer/describe.js'
 import {spanInSource} from '../../khmer/span.js'
 import {sectionsOf, sectionTextNodes} from '../../release/text.js'
 import {defineRule} from '../rule.js'
@@ -55,12 +56,12 @@ function describeOrder(typed: string): string {
   ] as const) {
     const at = cps.indexOf(first)
     if (at >= 0 && cps.slice(at + 1).some((cp, i) => cp === second && cps.slice(at + 1, at + 1 + i).every((between) => !isVowel(khmerCategory(between))))) {
-      return `${formatCodePoints(String.fromCodePoint(first, second))} is the vowel ${formatCodePoints(String.fromCodePoint(vowel))} typed in two parts`
+      return `${describeKhmer(String.fromCodePoint(first, second))} is the vowel ${describeKhmer(String.fromCodePoint(vowel))} typed in two parts`
     }
   }
   const ro = cps.findIndex((cp, i) => cp === COENG && cps[i + 1] === RO)
   if (ro >= 0 && cps.slice(ro + 2).some((cp, i, rest) => cp === COENG && rest[i + 1] !== RO)) {
-    return 'coeng-Ro U+17D2 U+179A before another subscript'
+    return `coeng-Ro ${describeKhmer('\u17d2\u179a')} before another subscript`
   }
   const vowelAt = cps.findIndex((cp) => isVowel(khmerCategory(cp)))
   const sign = cps.slice(0, Math.max(vowelAt, 0)).find((cp) => {
@@ -68,7 +69,7 @@ function describeOrder(typed: string): string {
     return category === 'Xgroup' || category === 'Ygroup'
   })
   if (vowelAt >= 0 && sign !== undefined) {
-    return `sign ${formatCodePoints(String.fromCodePoint(sign))} before the vowel ${formatCodePoints(String.fromCodePoint(cps[vowelAt]!))}`
+    return `sign ${describeKhmer(String.fromCodePoint(sign))} before the vowel ${describeKhmer(String.fromCodePoint(cps[vowelAt]!))}`
   }
   return 'the order is base, robat, subscripts, register shifter, vowel, signs'
 }
@@ -93,7 +94,7 @@ export default defineRule({
           const span = spanInSource(source, node, cluster.start, cluster.end)
           const fix = span.replace(standard)
           report({
-            reason: `Khmer \`${cluster.text}\` is typed out of order: ${describeOrder(cluster.text)}; write ${formatCodePoints(standard)}`,
+            reason: `Khmer \`${cluster.text}\` is typed out of order: ${describeOrder(cluster.text)}; write ${describeKhmer(standard)}`,
             place: span.position,
             actual: cluster.text,
             expected: [standard],

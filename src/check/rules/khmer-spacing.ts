@@ -37,7 +37,8 @@
  * @expect releases/2026/010-spacing.md 10:9 2 spaces in a row in Khmer text; write one
  * @expect releases/2026/010-spacing.md 10:50 Space before ។, but this release writes it without one 2 times out of 3; delete the space
  */
-import {COENG, formatCodePoints, isBase, khmerCategory, scanClusters, type KhmerCluster} from '../../khmer/cluster.js'
+import {COENG, isBase, khmerCategory, scanClusters, type KhmerCluster} from '../../khmer/cluster.js'
+import {describeKhmer} from '../../khmer/describe.js'
 import {spanInSource} from '../../khmer/span.js'
 import type {TextNode} from '../../release/model.js'
 import {sectionTextNodes} from '../../release/text.js'
@@ -108,8 +109,8 @@ function checkNode(node: TextNode, style: Style, counts: Record<Style, number>, 
     let reason: string
     if (strays.length > 0) {
       const inside = spaces === 0 && joinsCluster(value, start, i)
-      const codes = formatCodePoints([...new Set(strays)].join(''))
-      reason = inside ? `Zero-width ${codes} inside a Khmer cluster splits it; delete it` : `Stray zero-width ${codes} in Khmer text; delete it`
+      const named = describeKhmer([...new Set(strays)].join(''))
+      reason = inside ? `A ${named} inside a Khmer cluster splits it; delete it` : `Stray ${named} in Khmer text; delete it`
     } else if (beforeMark && style === 'none') {
       reason = markRule(value[i]!)
     } else {
