@@ -2,6 +2,7 @@ import type {Rule} from '../rule.js'
 import amountMismatch from './amount-mismatch.js'
 import dateMismatch from './date-mismatch.js'
 import digits from './digits.js'
+import embargoDate from './embargo-date.js'
 import fileName from './file-name.js'
 import frontmatter from './frontmatter.js'
 import glossary from './glossary.js'
@@ -27,6 +28,7 @@ import untranslated from './untranslated.js'
 /** Every rule, in the order they run: the file and its structure, references, bilingual facts, Khmer spelling, links. */
 export const rules: readonly Rule[] = [
   frontmatter,
+  embargoDate,
   languageSections,
   fileName,
   refFormat,
