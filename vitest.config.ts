@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['src/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    // A test focused with .only never passes for the whole suite.
+    allowOnly: false
   }
 })

@@ -1,14 +1,17 @@
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
 /**
- * The test run's own temporary folder: tests make throwaway projects,
+ * Compiles the sources, and makes the test run's own temporary folder: tests make throwaway projects,
  * outputs and browser profiles under `os.tmpdir()`, which points here for
  * the run (test processes start after this and inherit TMPDIR); the whole
  * folder goes when the run ends.
  */
 export default function setup(): () => void {
+  // Tests that run the CLI run the compiled dist/: compiled here first, so that they never run stale code.
+  execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {stdio: 'inherit'})
   const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-tests-'))
   process.env.TMPDIR = dir
   return () => {
