@@ -16,7 +16,7 @@ import {parseRelease} from '../../release/parse.js'
 import {blockTextNodes, plainText, pointFromOffset} from '../../release/text.js'
 import {projectConfig, repoRoot, seedPath} from '../../test/project.js'
 import {createPdfRenderer, loadPdfFonts, loadPdfTemplate, renderPdf, type PdfResult} from './index.js'
-import {layoutRelease} from './layout.js'
+import {layoutRelease} from './layout/index.js'
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-pdf-'))
 const seedSource = readFileSync(path.join(repoRoot, seedPath), 'utf8')

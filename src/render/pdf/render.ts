@@ -17,7 +17,7 @@ import type {Point, Position, Release} from '../../release/model.js'
 import type {LoadedFont} from '../../text/index.js'
 import {ContentBuilder, num, type ClusterGlyph} from './content.js'
 import {EmbeddedFont} from './fonts.js'
-import {layoutRelease, type FontChains, type Paragraph, type PageLayout, type PlacedLine, type StructNode, type TextItem} from './layout.js'
+import {layoutRelease, type FontChains, type Paragraph, type PageLayout, type PlacedLine, type StructNode, type TextItem} from './layout/index.js'
 import {PdfDocument, type StructElement} from './pdfkit-document.js'
 import type {PdfTemplate} from './template.js'
 
