@@ -17,6 +17,7 @@
  */
 import LineBreaker from 'linebreak'
 import {graphemeBoundaries} from './graphemes.js'
+import {afterSpace, segmentStarts} from './segments.js'
 
 export type BreakKind = 'space' | 'word' | 'other'
 
@@ -50,7 +51,7 @@ export function breakOpportunities(text: string): BreakOpportunity[] {
 
   const words = new Set<number>()
   if (/[\u1780-\u17DD]/u.test(text)) {
-    for (const {index} of khmerWords.segment(text)) {
+    for (const index of segmentStarts(text, khmerWords, afterSpace)) {
       if (index > 0 && isKhmerLetter(text.charCodeAt(index - 1)) && isKhmerLetter(text.charCodeAt(index))) {
         words.add(index)
         if (!found.has(index)) found.set(index, false)

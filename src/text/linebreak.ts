@@ -205,13 +205,15 @@ function layoutLine(
   const lineRuns: LineRun[] = []
   let penPt = 0
   let visibleWidthPt = 0
-  for (const run of runs) {
-    if (run.endUtf16 <= start || run.startUtf16 >= end) continue
+  for (let r = firstRunEndingAfter(runs, start); r < runs.length; r++) {
+    const run = runs[r]!
+    if (run.startUtf16 >= end) break
+    if (run.endUtf16 <= start) continue
     const pieceStart = Math.max(start, run.startUtf16)
     const pieceEnd = Math.min(end, run.endUtf16)
     const reuse = !options.reshapeAll && metrics.safe[pieceStart] === 1 && metrics.safe[pieceEnd] === 1
     const glyphs = reuse
-      ? sliceGlyphs(run.glyphs, pieceStart, pieceEnd)
+      ? sliceGlyphs(run, pieceStart, pieceEnd)
       : shape(text, {...run, startUtf16: pieceStart, endUtf16: pieceEnd}, {contextStartUtf16: start, contextEndUtf16: end})
           .glyphs
     const scale = options.fontSizePt / run.font.upem
@@ -254,9 +256,35 @@ function layoutLine(
   }
 }
 
-function sliceGlyphs(glyphs: readonly ShapedGlyph[], start: number, end: number): ShapedGlyph[] {
-  // Left-to-right runs keep clusters in ascending order.
-  return glyphs.filter((glyph) => glyph.clusterUtf16 >= start && glyph.clusterUtf16 < end)
+/** The first of `runs` (in text order, not overlapping) that ends after `offset`. */
+function firstRunEndingAfter(runs: readonly GlyphRun[], offset: number): number {
+  let low = 0
+  let high = runs.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (runs[middle]!.endUtf16 <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+function sliceGlyphs(run: GlyphRun, start: number, end: number): ShapedGlyph[] {
+  const {glyphs} = run
+  if (run.direction === 'rtl') return glyphs.filter((glyph) => glyph.clusterUtf16 >= start && glyph.clusterUtf16 < end)
+  // Left-to-right runs keep clusters in ascending order: find the slice by
+  // bisection, not by a pass over the run (a paragraph may be one run).
+  const from = firstGlyphAtOrAfter(glyphs, start)
+  return glyphs.slice(from, firstGlyphAtOrAfter(glyphs, end, from))
+}
+
+function firstGlyphAtOrAfter(glyphs: readonly ShapedGlyph[], offset: number, low = 0): number {
+  let high = glyphs.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (glyphs[middle]!.clusterUtf16 < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /**

@@ -64,12 +64,17 @@ export function setParagraph(p: Paragraph, fonts: FontChains, problems: LayoutPr
  */
 function justifyLines(p: Paragraph, lines: Line[]): void {
   const opportunities = breakOpportunities(p.text)
+  let first = 0 // the first opportunity after the line's start: lines come in order
   for (const [index, line] of lines.entries()) {
+    while (first < opportunities.length && opportunities[first]!.offsetUtf16 <= line.startUtf16) first++
     if (index === lines.length - 1 || line.hardBreak || line.overflow) continue
     const slackPt = p.widthPt - line.widthPt
     if (slackPt <= 1e-6) continue
     const inner = (offset: number) => offset > line.startUtf16 && offset < line.visibleEndUtf16
-    const spaces = opportunities.filter((o) => o.kind === 'space' && inner(o.offsetUtf16)).map((o) => o.offsetUtf16)
+    const spaces: number[] = []
+    for (let i = first; i < opportunities.length && opportunities[i]!.offsetUtf16 < line.visibleEndUtf16; i++) {
+      if (opportunities[i]!.kind === 'space') spaces.push(opportunities[i]!.offsetUtf16)
+    }
     let points: Array<{offset: number; weight: number}>
     if (p.lang === 'km') {
       const starts = new Set<number>()
