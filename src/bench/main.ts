@@ -3,6 +3,7 @@
  * pass/fail: the targets are printed beside them for a reader to compare.
  */
 import {benchBuild} from './build.js'
+import {benchJustify} from './justify.js'
 import {benchPdf} from './pdf.js'
 import {benchText} from './text.js'
 
@@ -13,6 +14,7 @@ interface Row {
 
 const sections: Array<[string, () => Promise<Row[]>]> = [
   ['text engine', benchText],
+  ['justify', benchJustify],
   ['pdf', benchPdf],
   ['build', benchBuild]
 ]

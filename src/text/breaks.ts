@@ -90,3 +90,24 @@ function charBefore(text: string, offset: number): string {
   if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) return text.slice(offset - 2, offset)
   return text.slice(offset - 1, offset)
 }
+
+/** `end` less trailing white space (ZWSP included): those hang past the measure. */
+export function visibleEnd(text: string, start: number, end: number): number {
+  while (end > start && isTrailingSpace(text.charCodeAt(end - 1))) end--
+  return end
+}
+
+function isTrailingSpace(code: number): boolean {
+  // Not U+00A0, U+2007, U+202F: no-break spaces are never trailing.
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x85 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b && code !== 0x2007) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x205f ||
+    code === 0x3000
+  )
+}

@@ -1,9 +1,10 @@
 /**
- * Setting a paragraph's lines with the text engine (itemize, shape, break
- * per font role), then justifying them; missing glyphs and lines that
- * cannot fit come back as problems at their source places.
+ * Setting a paragraph's lines with the text engine: itemize and shape per
+ * font role, then break (and stretch, for a justified style). Missing
+ * glyphs and lines that cannot fit come back as problems at their source
+ * places.
  */
-import {breakOpportunities, itemize, linebreak, shape, type Line, type TextRun} from '../../../text/index.js'
+import {itemize, linebreak, shape, type TextRun} from '../../../text/index.js'
 import type {FontChains, LayoutProblem, Paragraph} from './model.js'
 import {describeOrigin, placeOf} from './origins.js'
 
@@ -37,11 +38,7 @@ export function setParagraph(p: Paragraph, fonts: FontChains, problems: LayoutPr
   }
   runs.sort((a, b) => a.startUtf16 - b.startUtf16)
   const glyphRuns = runs.map((run) => shape(p.text, run))
-  const justify = p.style.align === 'justify'
-  // Justified Khmer stretches word boundaries: a line ending at a phrase
-  // space must be nearly full, or its few boundaries would gape.
-  const {lines} = linebreak(p.text, glyphRuns, {widthPt: p.widthPt, fontSizePt: p.style.sizePt, minSpaceFill: justify && p.lang === 'km' ? 0.9 : undefined})
-  if (justify) justifyLines(p, lines)
+  const {lines} = linebreak(p.text, glyphRuns, {widthPt: p.widthPt, fontSizePt: p.style.sizePt, justify: p.style.align === 'justify'})
   p.lines = lines
   for (const line of lines) {
     if (!line.overflow) continue
@@ -52,58 +49,6 @@ export function setParagraph(p: Paragraph, fonts: FontChains, problems: LayoutPr
       place: placeOf(p, line.startUtf16, source),
       actual: stretch
     })
-  }
-}
-
-/**
- * Stretch every line but the last (and lines ended by a hard break) to the
- * measure. English stretches its spaces. Khmer spaces end phrases and a
- * widened word boundary reads as one, so Khmer spreads the slack over every
- * cluster boundary (as "distributed" alignment does for Thai and Khmer),
- * giving a space three shares: a few tenths of a point each, unseen.
- */
-function justifyLines(p: Paragraph, lines: Line[]): void {
-  const opportunities = breakOpportunities(p.text)
-  let first = 0 // the first opportunity after the line's start: lines come in order
-  for (const [index, line] of lines.entries()) {
-    while (first < opportunities.length && opportunities[first]!.offsetUtf16 <= line.startUtf16) first++
-    if (index === lines.length - 1 || line.hardBreak || line.overflow) continue
-    const slackPt = p.widthPt - line.widthPt
-    if (slackPt <= 1e-6) continue
-    const inner = (offset: number) => offset > line.startUtf16 && offset < line.visibleEndUtf16
-    const spaces: number[] = []
-    for (let i = first; i < opportunities.length && opportunities[i]!.offsetUtf16 < line.visibleEndUtf16; i++) {
-      if (opportunities[i]!.kind === 'space') spaces.push(opportunities[i]!.offsetUtf16)
-    }
-    let points: Array<{offset: number; weight: number}>
-    if (p.lang === 'km') {
-      const starts = new Set<number>()
-      for (const run of line.runs) for (const glyph of run.glyphs) if (inner(glyph.clusterUtf16)) starts.add(glyph.clusterUtf16)
-      for (const offset of spaces) starts.add(offset)
-      points = [...starts].sort((a, b) => a - b).map((offset) => ({offset, weight: spaces.includes(offset) ? 3 : 1}))
-    } else {
-      points = spaces.map((offset) => ({offset, weight: 1}))
-    }
-    const total = points.reduce((sum, point) => sum + point.weight, 0)
-    if (total === 0) continue
-    const unitPt = slackPt / total
-    const shiftAt = (offset: number) => {
-      let weight = 0
-      for (const point of points) if (point.offset <= offset) weight += point.weight
-      return weight * unitPt
-    }
-    for (const run of line.runs) {
-      const startShift = shiftAt(run.startUtf16)
-      let endShift = startShift
-      for (const glyph of run.glyphs) {
-        endShift = shiftAt(glyph.clusterUtf16)
-        glyph.xPt += endShift
-      }
-      run.xPt += startShift
-      run.advancePt += endShift - startShift
-    }
-    line.widthPt = p.widthPt
-    line.justified = true
   }
 }
 
