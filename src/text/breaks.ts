@@ -3,7 +3,10 @@
  * - UAX #14 (the `linebreak` package) for everything: spaces, hyphens,
  *   ZWSP, mandatory breaks. It treats Khmer (class SA) as one long word.
  * - Khmer has no spaces between words, so inside Khmer text the word
- *   boundaries of ICU's dictionary (`Intl.Segmenter('km')`) are added.
+ *   boundaries of ICU's dictionary (`Intl.Segmenter('km')`) are added,
+ *   found on the text in the standard storage order (a word typed in a
+ *   legacy order is not in the dictionary) and mapped back to the text as
+ *   typed, which is what gets drawn.
  * - The package implements UAX #14 for Unicode 13, whose LB15 forbids a
  *   break in `’ (` (QU SP* × OP) even when the quote closes; Unicode 15.1
  *   (LB15a/LB15b) allows it after a final quote, so such spaces are added.
@@ -16,6 +19,7 @@
  * between two Khmer letters.
  */
 import LineBreaker from 'linebreak'
+import {normalizeCluster, scanClusters} from '../khmer/cluster.js'
 import {graphemeBoundaries} from './graphemes.js'
 import {afterSpace, segmentStarts} from './segments.js'
 
@@ -51,7 +55,7 @@ export function breakOpportunities(text: string): BreakOpportunity[] {
 
   const words = new Set<number>()
   if (/[\u1780-\u17DD]/u.test(text)) {
-    for (const index of segmentStarts(text, khmerWords, afterSpace)) {
+    for (const index of khmerWordStarts(text)) {
       if (index > 0 && isKhmerLetter(text.charCodeAt(index - 1)) && isKhmerLetter(text.charCodeAt(index))) {
         words.add(index)
         if (!found.has(index)) found.set(index, false)
@@ -74,6 +78,46 @@ export function breakOpportunities(text: string): BreakOpportunity[] {
   }
   opportunities.sort((a, b) => a.offsetUtf16 - b.offsetUtf16)
   return opportunities
+}
+
+/**
+ * Word starts of ICU's Khmer dictionary, found on the text in the standard
+ * storage order (khmer-order's: coeng-Ro last, vowels after subscripts,
+ * split vowels composed) and mapped back to offsets in the text as typed.
+ * The dictionary only knows the standard spelling, so a word typed in a
+ * legacy order (`សាស្រ្ត`, `បេ្តជ្ញា`) would otherwise be cut inside.
+ * Reordering stays inside a cluster, so every cluster start maps back.
+ */
+function khmerWordStarts(text: string): number[] {
+  const pieces: string[] = []
+  // Pairs of (offset in the standard text, offset in the text as typed) where a reordered cluster starts or ends.
+  const anchors: Array<[number, number]> = []
+  let typedAt = 0
+  let standardAt = 0
+  for (const cluster of scanClusters(text).clusters) {
+    if (cluster.kind !== 'syllable') continue
+    const normal = normalizeCluster(cluster.text)
+    if (normal === cluster.text) continue
+    pieces.push(text.slice(typedAt, cluster.start), normal)
+    standardAt += cluster.start - typedAt
+    anchors.push([standardAt, cluster.start])
+    standardAt += normal.length
+    anchors.push([standardAt, cluster.end])
+    typedAt = cluster.end
+  }
+  if (anchors.length === 0) return segmentStarts(text, khmerWords, afterSpace)
+  pieces.push(text.slice(typedAt))
+  const standard = pieces.join('')
+  const starts: number[] = []
+  let anchor = 0
+  for (const offset of segmentStarts(standard, khmerWords, afterSpace)) {
+    while (anchor < anchors.length && anchors[anchor]![0] <= offset) anchor++
+    // The last anchor at or before the offset: a start inside a reordered cluster (odd anchor count) has no place in the typed text.
+    if (anchor % 2 === 1 && anchors[anchor - 1]![0] !== offset) continue
+    const [standardBase, typedBase] = anchor === 0 ? [0, 0] : anchors[anchor - 1]!
+    starts.push(typedBase + offset - standardBase)
+  }
+  return starts
 }
 
 /** Khmer letters and signs, LB=SA in UAX #14 (digits and punctuation are not). */
