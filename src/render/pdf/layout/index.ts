@@ -4,13 +4,13 @@
  * break). The stages, one file each:
  *
  *   collect (model -> paragraphs) -> set (paragraphs -> lines)
- *     -> paginate (lines -> pages) -> furniture (page numbers)
+ *     -> paginate (lines -> pages) -> furniture (page numbers, running headers)
  *
  * and origins, which maps any paragraph offset back to the source, so a
  * glyph no font has or a line that cannot fit is reported at its place.
  */
 import {collectFlow} from './collect.js'
-import {footer} from './furniture.js'
+import {addFurniture} from './furniture.js'
 import type {LayoutInput, LayoutProblem, ReleaseLayout} from './model.js'
 import {paginate} from './paginate.js'
 import {setParagraph} from './set.js'
@@ -23,6 +23,6 @@ export function layoutRelease(input: LayoutInput): ReleaseLayout {
   const flow = collectFlow(input)
   for (const item of flow) if ('text' in item) setParagraph(item, input.fonts, problems, input.source)
   const pages = paginate(flow, input.template)
-  for (const [index, page] of pages.entries()) page.footer = footer(page, index, pages.length, input, problems)
+  addFurniture(pages, input, problems)
   return {pages, problems}
 }

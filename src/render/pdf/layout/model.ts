@@ -71,6 +71,8 @@ export interface TextItem {
   lines: PlacedLine[]
   /** The paragraph ends in this item (its structure element is complete). */
   last: boolean
+  /** Page furniture outside the structure tree. */
+  artifact?: 'Header' | 'Footer'
 }
 
 export interface RuleItem {
@@ -88,6 +90,8 @@ export interface PageLayout {
   items: Array<TextItem | RuleItem>
   /** The page number line, an artifact. */
   footer: TextItem | null
+  /** The running header of a part's continuation pages (artifacts); empty on a part's first page. */
+  header: Array<TextItem | RuleItem>
 }
 
 export interface LayoutProblem {

@@ -1,8 +1,9 @@
 /**
  * Paginating: the flow's set lines go down the pages, each language part
- * from a new page; a paragraph starts on a page only with room for two of
- * its lines (or all, when kept together), and headings stay with what
- * follows them.
+ * from a new page. As in print: no orphan (a paragraph starts on a page
+ * only with room for two of its lines, or all of them when kept together
+ * or three or fewer), no widow (its last line never goes alone to the next
+ * page), and a heading stays with the first two lines after it.
  */
 import type {Lang} from '../../../release/model.js'
 import type {Line} from '../../../text/index.js'
@@ -19,7 +20,7 @@ export function paginate(flow: Flow, template: PdfTemplate): PageLayout[] {
   let pendingSpacePt = 0
 
   const newPage = (lang: Lang) => {
-    current = {lang, items: [], footer: null}
+    current = {lang, items: [], footer: null, header: []}
     pages.push(current)
     yPt = bodyTopPt
     pendingSpacePt = 0
@@ -52,15 +53,16 @@ export function paginate(flow: Flow, template: PdfTemplate): PageLayout[] {
     if (p.lines.length === 0) continue
     const lineHeight = p.lineHeightPt
     const count = p.lines.length
-    // Room wanted before starting: all of it when kept together, else two
-    // lines (no orphan), plus the start of what follows when kept with it.
-    let needPt = (p.keepTogether ? count : Math.min(count, 2)) * lineHeight
+    // Room wanted before starting: all of it when kept together, else its
+    // first lines (no orphan), plus the start of what follows when kept
+    // with it (a heading and the first two lines after it).
+    let needPt = (p.keepTogether ? count : openingLines(count)) * lineHeight
     if (p.keepGroup) {
       needPt = p.keepGroup.reduce((sum, member, k) => sum + member.lines.length * member.lineHeightPt + (k > 0 ? member.style.spaceBeforePt : 0), 0)
     } else if (p.keepWithNext) {
       needPt = count * lineHeight
       const next = nextParagraph(flow, index)
-      if (next) needPt += Math.max(pendingSpacePt, next.style.spaceBeforePt, p.style.spaceAfterPt) + Math.min(next.lines.length, 2) * next.lineHeightPt
+      if (next) needPt += Math.max(pendingSpacePt, next.style.spaceBeforePt, p.style.spaceAfterPt) + openingLines(next.lines.length) * next.lineHeightPt
     }
     let space = spaceBefore(p.style.spaceBeforePt)
     if (!empty() && yPt + space + needPt > bodyBottomPt + 1e-6) {
@@ -69,7 +71,11 @@ export function paginate(flow: Flow, template: PdfTemplate): PageLayout[] {
     }
     let fragment: TextItem | null = null
     for (const [lineIndex, line] of p.lines.entries()) {
-      if (!empty() && yPt + space + lineHeight > bodyBottomPt + 1e-6) {
+      const fits = (lines: number) => yPt + space + lines * lineHeight <= bodyBottomPt + 1e-6
+      // No widow: when the last line would be left alone for the next page,
+      // the line before it goes over too (this page keeps two or more).
+      const widow = lineIndex === count - 2 && fragment !== null && fragment.lines.length >= 2 && fits(1) && !fits(2)
+      if (!empty() && (!fits(1) || widow)) {
         newPage(current.lang)
         space = 0
         fragment = null
@@ -97,6 +103,15 @@ export function paginate(flow: Flow, template: PdfTemplate): PageLayout[] {
     pendingSpacePt = p.style.spaceAfterPt
   }
   return pages
+}
+
+/**
+ * The lines a paragraph must start a page's column with: two, so that its
+ * first line is never alone at the foot of a page, and all of a paragraph
+ * of three or fewer, which cannot be split without leaving one line alone.
+ */
+function openingLines(count: number): number {
+  return count <= 3 ? count : 2
 }
 
 function nextParagraph(flow: Flow, index: number): Paragraph | null {
