@@ -4,6 +4,7 @@
  */
 import {benchBuild} from './build.js'
 import {benchCard} from './card.js'
+import {benchJustify} from './justify.js'
 import {benchPdf} from './pdf.js'
 import {benchSearch} from './search.js'
 import {benchText} from './text.js'
@@ -15,6 +16,7 @@ interface Row {
 
 const sections: Array<[string, () => Promise<Row[]>]> = [
   ['text engine', benchText],
+  ['justify', benchJustify],
   ['pdf', benchPdf],
   ['search', benchSearch],
   ['cards', benchCard],

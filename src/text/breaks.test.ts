@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {breakOpportunities, type BreakKind} from './breaks.js'
+import {graphemeBoundaries} from './graphemes.js'
 
 /** The text cut at every opportunity, each piece tagged with the kind of break that ends it. */
 function pieces(text: string): Array<[string, BreakKind | 'required']> {
@@ -61,5 +62,40 @@ describe('breakOpportunities', () => {
 
   it('finds nothing in empty text', () => {
     expect(breakOpportunities('')).toEqual([])
+  })
+})
+
+describe('breakOpportunities on Khmer typed in a legacy order', () => {
+  // Each word as the standard order has it, and as typed with coeng-Ro
+  // before another subscript, a vowel before the subscript, or a split vowel.
+  const spellings: Array<[standard: string, legacy: string]> = [
+    ['យុទ្ធសាស្ត្រ', 'យុទ្ធសាស្រ្ត'],
+    ['ប្តេជ្ញា', 'បេ្តជ្ញា'],
+    ['ស្ត្រី', 'ស្រ្តី'],
+    ['ពោធិ៍សាត់', 'ពេាធិ៍សាត់'],
+    ['ក្សត្រ', 'ក្សត្រ']
+  ]
+  const standardText = 'ក្រសួងបានដាក់ចេញយុទ្ធសាស្ត្រថ្មីដើម្បីគាំទ្រស្ត្រីនិងកុមារ ហើយប្តេជ្ញាចិត្តជួយខេត្តពោធិ៍សាត់ និងក្សត្រ ។'
+  const legacyText = spellings.reduce((text, [standard, legacy]) => text.replaceAll(standard, legacy), standardText)
+  const toStandard = (text: string) => spellings.reduce((result, [standard, legacy]) => result.replaceAll(legacy, standard), text)
+
+  it('breaks where it breaks the same text in the standard order', () => {
+    expect(legacyText).not.toBe(standardText)
+    expect(pieces(legacyText).map(([piece, kind]) => [toStandard(piece), kind])).toEqual(pieces(standardText))
+  })
+
+  it('keeps words the dictionary alone would cut when typed so', () => {
+    const raw = [...new Intl.Segmenter('km', {granularity: 'word'}).segment(legacyText)].map((segment) => segment.segment)
+    // ICU does not know the legacy spellings...
+    expect(raw).not.toContain('យុទ្ធសាស្រ្ត')
+    // ...but the breaks keep them whole.
+    const found = pieces(legacyText).map(([piece]) => piece.trim())
+    expect(found).toContain('យុទ្ធសាស្រ្ត')
+    expect(found).toContain('បេ្តជ្ញា')
+  })
+
+  it('gives offsets in the text as typed, at cluster starts', () => {
+    const clusterStarts = new Set(graphemeBoundaries(legacyText))
+    for (const {offsetUtf16} of breakOpportunities(legacyText)) expect(clusterStarts.has(offsetUtf16)).toBe(true)
   })
 })

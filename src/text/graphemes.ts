@@ -5,6 +5,8 @@
  * ZWJ/ZWNJ) always stays together.
  */
 
+import {segmentStarts} from './segments.js'
+
 const segmenter = new Intl.Segmenter('km', {granularity: 'grapheme'})
 
 const COENG = 0x17d2
@@ -16,7 +18,7 @@ const COENG = 0x17d2
 export function graphemeBoundaries(text: string): number[] {
   if (text.length === 0) return [0]
   const boundaries: number[] = []
-  for (const {index} of segmenter.segment(text)) {
+  for (const index of segmentStarts(text, segmenter)) {
     // ICU keeps coeng + consonant with its base since Unicode 15.1
     // (U+17D2 is a Grapheme_Link), older ICU split after the coeng; never
     // let a boundary follow a coeng, whatever the ICU version.

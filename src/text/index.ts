@@ -8,7 +8,7 @@ import {itemize, type TextDiagnostic} from './itemize.js'
 import {linebreak, type Line} from './linebreak.js'
 import {shape} from './shape.js'
 
-export {breakOpportunities, type BreakKind, type BreakOpportunity} from './breaks.js'
+export {breakOpportunities, visibleEnd, type BreakKind, type BreakOpportunity} from './breaks.js'
 export {FontLoadError, fontFromBytes, loadFont, type FontNames, type LoadedFont} from './fonts.js'
 export {graphemeBoundaries} from './graphemes.js'
 export {
@@ -28,6 +28,8 @@ export {
   type LinebreakResult,
   type PositionedGlyph
 } from './linebreak.js'
+export {CLUSTER_MAX_EM, justifyLine, SPACE_COMFORT_EM, SPACE_MAX_EM, StretchPoints, WORD_MAX_EM, shareSlack} from './justify.js'
+export type {LineStretch} from './line.js'
 export {shape, type GlyphRun, type ShapedGlyph, type ShapeOptions} from './shape.js'
 
 export interface LayoutOptions {

@@ -1,6 +1,6 @@
 /**
- * Line breaking: fill lines greedily to a measure with the shaped
- * advances of the whole paragraph, then lay out each line's glyphs.
+ * Line breaking: choose where lines end with the shaped advances of the
+ * whole paragraph, then lay out each line's glyphs.
  *
  * Widths come from shaping the paragraph once. A line edge inside a run
  * reuses those glyphs when HarfBuzz marks the edge safe to break, and
@@ -8,68 +8,37 @@
  * two agree where it is safe). If a reshaped line turns out wider than the
  * measure, the line ends at the previous opportunity instead.
  *
- * Space versus word breaks: in Khmer a space ends a phrase, while word
- * boundaries inside a phrase are invisible. When the last opportunity that
- * fits is not at a space, the line ends at the last space that fits
- * instead, provided the line is still at least `minSpaceFill` of the
- * measure (default 0.75); otherwise a very short line would result, and the
- * break goes inside the phrase. This is one comparison per line, not a
- * paragraph-wide optimisation (Knuth-Plass), on purpose.
+ * Ragged text (`justify` off) fills lines greedily. In Khmer a space ends a
+ * phrase, while word boundaries inside a phrase are invisible: when the
+ * last opportunity that fits is not at a space, the line ends at the last
+ * space that fits instead, provided the line is still at least
+ * `minSpaceFill` of the measure (default 0.75).
+ *
+ * Justified text chooses its breaks over the whole paragraph (totalfit.ts,
+ * after Knuth and Plass) so that lines need as little stretch as the
+ * justification limits (justify.ts) allow, and then stretches them.
  *
  * A single unbreakable stretch wider than the measure becomes a line of
  * its own with `overflow: true`; it is never cut.
  */
-import {breakOpportunities, type BreakOpportunity} from './breaks.js'
-import type {LoadedFont} from './fonts.js'
+import {breakOpportunities, visibleEnd, type BreakOpportunity} from './breaks.js'
+import {justifyLine, StretchPoints} from './justify.js'
+import type {Line, LineRun, PositionedGlyph} from './line.js'
 import {shape, type GlyphRun, type ShapedGlyph} from './shape.js'
+import {totalFit} from './totalfit.js'
 
-export interface PositionedGlyph {
-  glyphId: number
-  /** Offset in the paragraph of the first character of the glyph's cluster. */
-  clusterUtf16: number
-  /** Where to draw the glyph: pen position plus HarfBuzz's x offset, from the line start. */
-  xPt: number
-  /** HarfBuzz's y offset, up is positive. */
-  yPt: number
-  advancePt: number
-}
-
-export interface LineRun {
-  startUtf16: number
-  endUtf16: number
-  font: LoadedFont
-  fontSizePt: number
-  script: string
-  language: string
-  direction: 'ltr' | 'rtl'
-  /** Pen position where the run starts, from the line start. */
-  xPt: number
-  advancePt: number
-  glyphs: PositionedGlyph[]
-}
-
-export interface Line {
-  /** Source range, trailing spaces included: the lines' ranges tile the paragraph. */
-  startUtf16: number
-  endUtf16: number
-  /** End of the visible text: `endUtf16` less trailing white space and ZWSP. */
-  visibleEndUtf16: number
-  /** Width of the visible text (trailing spaces hang past the measure); the measure once justified. */
-  widthPt: number
-  runs: LineRun[]
-  /** One unbreakable stretch wider than the measure; the caller reports it. */
-  overflow: boolean
-  /** Ended by a mandatory break (line feed, U+2028). */
-  hardBreak: boolean
-  justified: boolean
-}
+export type {Line, LineRun, PositionedGlyph} from './line.js'
 
 export interface LinebreakOptions {
   widthPt: number
   fontSizePt: number
-  /** Stretch every line but the last (and lines ending in a hard break) to the measure. */
+  /**
+   * Choose breaks over the whole paragraph and stretch every line but the
+   * last (and lines ending in a hard break) to the measure, within the
+   * limits of justify.ts.
+   */
   justify?: boolean
-  /** How full a line ending at a space must be before it is preferred to a break inside a phrase; 1 turns the preference off. */
+  /** Ragged text: how full a line ending at a space must be before it is preferred to a break inside a phrase; 1 turns the preference off. */
   minSpaceFill?: number
   /** Reshape every line instead of reusing glyphs at safe edges (for tests). */
   reshapeAll?: boolean
@@ -86,16 +55,61 @@ const EPSILON_PT = 1e-6
 
 /** Break a shaped paragraph (`runs` from `shape` over all of `text`) into lines of at most `widthPt`. */
 export function linebreak(text: string, runs: readonly GlyphRun[], options: LinebreakOptions): LinebreakResult {
-  const {widthPt, fontSizePt} = options
-  const minSpaceFill = options.minSpaceFill ?? 0.75
-  const n = text.length
-  const metrics = paragraphMetrics(text, runs, fontSizePt)
+  const metrics = paragraphMetrics(text, runs, options.fontSizePt)
   const opportunities = breakOpportunities(text)
+  const setting: Setting = {text, runs, metrics, opportunities, options}
+  if (!options.justify) {
+    const lines = greedyLines(setting, 0, 0)
+    return {lines, overflow: lines.some((line) => line.overflow)}
+  }
+  const points = new StretchPoints(text, opportunities)
   const lines: Line[] = []
-
   let start = 0
-  let next = 0 // first opportunity after `start`
-  while (start < n) {
+  for (const index of totalFit({text, opportunities, prefixPt: metrics.prefixPt, points, widthPt: options.widthPt, fontSizePt: options.fontSizePt})) {
+    const line = layoutLine(text, runs, metrics, start, opportunities[index]!, options)
+    if (line.widthPt > options.widthPt + EPSILON_PT && index !== firstAfter(opportunities, start)) {
+      // Reshaping made the line wider than the paragraph's advances said:
+      // set the rest greedily, which steps back an opportunity when needed.
+      lines.push(...greedyLines(setting, start, firstAfter(opportunities, start)))
+      start = text.length
+      break
+    }
+    if (line.widthPt > options.widthPt + EPSILON_PT) line.overflow = true
+    lines.push(line)
+    start = line.endUtf16
+  }
+  for (const [index, line] of lines.entries()) {
+    if (index < lines.length - 1 && !line.hardBreak && !line.overflow) justifyLine(line, points, options.widthPt, options.fontSizePt)
+  }
+  return {lines, overflow: lines.some((line) => line.overflow)}
+}
+
+interface Setting {
+  text: string
+  runs: readonly GlyphRun[]
+  metrics: ParagraphMetrics
+  opportunities: readonly BreakOpportunity[]
+  options: LinebreakOptions
+}
+
+/** The index of the first opportunity after `offset`. */
+function firstAfter(opportunities: readonly BreakOpportunity[], offset: number): number {
+  let low = 0
+  let high = opportunities.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (opportunities[middle]!.offsetUtf16 <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** Lines filled one by one from `start`; `next` is the first opportunity after it. */
+function greedyLines({text, runs, metrics, opportunities, options}: Setting, start: number, next: number): Line[] {
+  const {widthPt} = options
+  const minSpaceFill = options.minSpaceFill ?? 0.75
+  const lines: Line[] = []
+  while (start < text.length) {
     const candidates = fittingOpportunities(opportunities, next, start, widthPt, minSpaceFill, metrics, text)
     let line: Line | undefined
     for (const index of candidates) {
@@ -116,13 +130,7 @@ export function linebreak(text: string, runs: readonly GlyphRun[], options: Line
     lines.push(line)
     start = line.endUtf16
   }
-
-  if (options.justify) {
-    for (const [index, line] of lines.entries()) {
-      if (index < lines.length - 1 && !line.hardBreak && !line.overflow) justifyLine(line, opportunities, widthPt)
-    }
-  }
-  return {lines, overflow: lines.some((line) => line.overflow)}
+  return lines
 }
 
 interface ParagraphMetrics {
@@ -205,13 +213,15 @@ function layoutLine(
   const lineRuns: LineRun[] = []
   let penPt = 0
   let visibleWidthPt = 0
-  for (const run of runs) {
-    if (run.endUtf16 <= start || run.startUtf16 >= end) continue
+  for (let r = firstRunEndingAfter(runs, start); r < runs.length; r++) {
+    const run = runs[r]!
+    if (run.startUtf16 >= end) break
+    if (run.endUtf16 <= start) continue
     const pieceStart = Math.max(start, run.startUtf16)
     const pieceEnd = Math.min(end, run.endUtf16)
     const reuse = !options.reshapeAll && metrics.safe[pieceStart] === 1 && metrics.safe[pieceEnd] === 1
     const glyphs = reuse
-      ? sliceGlyphs(run.glyphs, pieceStart, pieceEnd)
+      ? sliceGlyphs(run, pieceStart, pieceEnd)
       : shape(text, {...run, startUtf16: pieceStart, endUtf16: pieceEnd}, {contextStartUtf16: start, contextEndUtf16: end})
           .glyphs
     const scale = options.fontSizePt / run.font.upem
@@ -254,63 +264,33 @@ function layoutLine(
   }
 }
 
-function sliceGlyphs(glyphs: readonly ShapedGlyph[], start: number, end: number): ShapedGlyph[] {
-  // Left-to-right runs keep clusters in ascending order.
-  return glyphs.filter((glyph) => glyph.clusterUtf16 >= start && glyph.clusterUtf16 < end)
-}
-
-/**
- * Spread the slack over the line's inner opportunities: at spaces when the
- * line has any, else at Khmer word boundaries (a Khmer line may hold no
- * space at all).
- */
-function justifyLine(line: Line, opportunities: readonly BreakOpportunity[], widthPt: number): void {
-  const slackPt = widthPt - line.widthPt
-  if (slackPt <= EPSILON_PT) return
-  const inner = opportunities.filter(
-    (opportunity) => opportunity.offsetUtf16 > line.startUtf16 && opportunity.offsetUtf16 < line.visibleEndUtf16
-  )
-  const spaces = inner.filter((opportunity) => opportunity.kind === 'space')
-  const points = (spaces.length > 0 ? spaces : inner).map((opportunity) => opportunity.offsetUtf16)
-  if (points.length === 0) return
-  const stepPt = slackPt / points.length
-  for (const run of line.runs) {
-    const startShiftPt = stepPt * countAtOrBelow(points, run.startUtf16)
-    let endShiftPt = startShiftPt
-    for (const glyph of run.glyphs) {
-      endShiftPt = stepPt * countAtOrBelow(points, glyph.clusterUtf16)
-      glyph.xPt += endShiftPt
-    }
-    run.xPt += startShiftPt
-    run.advancePt += endShiftPt - startShiftPt
+/** The first of `runs` (in text order, not overlapping) that ends after `offset`. */
+function firstRunEndingAfter(runs: readonly GlyphRun[], offset: number): number {
+  let low = 0
+  let high = runs.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (runs[middle]!.endUtf16 <= offset) low = middle + 1
+    else high = middle
   }
-  line.widthPt = widthPt
-  line.justified = true
+  return low
 }
 
-function countAtOrBelow(sorted: readonly number[], value: number): number {
-  let count = 0
-  while (count < sorted.length && sorted[count]! <= value) count++
-  return count
+function sliceGlyphs(run: GlyphRun, start: number, end: number): ShapedGlyph[] {
+  const {glyphs} = run
+  if (run.direction === 'rtl') return glyphs.filter((glyph) => glyph.clusterUtf16 >= start && glyph.clusterUtf16 < end)
+  // Left-to-right runs keep clusters in ascending order: find the slice by
+  // bisection, not by a pass over the run (a paragraph may be one run).
+  const from = firstGlyphAtOrAfter(glyphs, start)
+  return glyphs.slice(from, firstGlyphAtOrAfter(glyphs, end, from))
 }
 
-/** `end` less trailing white space (ZWSP included): those hang past the measure. */
-function visibleEnd(text: string, start: number, end: number): number {
-  while (end > start && isTrailingSpace(text.charCodeAt(end - 1))) end--
-  return end
-}
-
-function isTrailingSpace(code: number): boolean {
-  // Not U+00A0, U+2007, U+202F: no-break spaces are never trailing.
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x85 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200b && code !== 0x2007) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x205f ||
-    code === 0x3000
-  )
+function firstGlyphAtOrAfter(glyphs: readonly ShapedGlyph[], offset: number, low = 0): number {
+  let high = glyphs.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (glyphs[middle]!.clusterUtf16 < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }

@@ -35,6 +35,9 @@ export interface ShapeOptions {
   features?: readonly hb.Feature[]
 }
 
+// Five code points, each at most two UTF-16 units.
+const CONTEXT_UTF16 = 10
+
 const directions = {ltr: hb.Direction.LTR, rtl: hb.Direction.RTL}
 
 // One buffer, reset per call: a fresh hb.Buffer per run would leave its
@@ -45,10 +48,15 @@ const buffer = new hb.Buffer()
 export function shape(text: string, run: TextRun, options: ShapeOptions = {}): GlyphRun {
   const contextStart = options.contextStartUtf16 ?? 0
   const contextEnd = options.contextEndUtf16 ?? text.length
-  const context = contextStart === 0 && contextEnd === text.length ? text : text.slice(contextStart, contextEnd)
+  // HarfBuzz keeps at most 5 code points of context on each side
+  // (HB_BUFFER_CONTEXT_LENGTH); copying only those, not the paragraph,
+  // keeps shaping a long paragraph's many runs linear.
+  const sliceStart = Math.max(contextStart, run.startUtf16 - CONTEXT_UTF16)
+  const sliceEnd = Math.min(contextEnd, run.endUtf16 + CONTEXT_UTF16)
+  const context = sliceStart === 0 && sliceEnd === text.length ? text : text.slice(sliceStart, sliceEnd)
   buffer.reset()
   // addText gives each character its UTF-16 index in `context` as its cluster.
-  buffer.addText(context, run.startUtf16 - contextStart, run.endUtf16 - run.startUtf16)
+  buffer.addText(context, run.startUtf16 - sliceStart, run.endUtf16 - run.startUtf16)
   buffer.setDirection(directions[run.direction])
   if (run.script !== 'Zyyy' && run.script !== 'Zzzz') buffer.setScript(run.script)
   buffer.setLanguage(run.language)
@@ -73,7 +81,7 @@ export function shape(text: string, run: TextRun, options: ShapeOptions = {}): G
     const position = positions[i]!
     glyphs.push({
       glyphId: info.codepoint,
-      clusterUtf16: info.cluster + contextStart,
+      clusterUtf16: info.cluster + sliceStart,
       advanceUnits: position.xAdvance,
       offsetXUnits: position.xOffset,
       offsetYUnits: position.yOffset,

@@ -13,13 +13,13 @@ import type {Lang} from '../../release/model.js'
 import {fontPath, packageRoot} from '../../package.js'
 import {breakOpportunities, FontLoadError, loadFont, type LoadedFont} from '../../text/index.js'
 import {pdfkit} from './pdfkit-document.js'
-import type {FontChains} from './layout.js'
+import type {FontChains} from './layout/index.js'
 import {renderPdf, type PdfFinding} from './render.js'
 import {parseTemplate, type PdfTemplate} from './template.js'
 
 export {renderPdf, type PdfFinding, type PdfResult, type RenderPdfOptions} from './render.js'
 export {parseTemplate, TemplateError, type PdfTemplate, type TemplateProblem} from './template.js'
-export type {FontChains} from './layout.js'
+export type {FontChains} from './layout/index.js'
 
 /** Where the template is looked for in a project; pressroom's own copy is used when the project has none. */
 export const templatePath = 'templates/pdf/letterhead.yaml'

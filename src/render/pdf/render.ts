@@ -17,7 +17,7 @@ import type {Point, Position, Release} from '../../release/model.js'
 import type {LoadedFont} from '../../text/index.js'
 import {ContentBuilder, num, type ClusterGlyph} from './content.js'
 import {EmbeddedFont} from './fonts.js'
-import {layoutRelease, type FontChains, type Paragraph, type PageLayout, type PlacedLine, type StructNode, type TextItem} from './layout.js'
+import {layoutRelease, type FontChains, type Paragraph, type PageLayout, type PlacedLine, type StructNode, type TextItem} from './layout/index.js'
 import {PdfDocument, type StructElement} from './pdfkit-document.js'
 import type {PdfTemplate} from './template.js'
 
@@ -129,7 +129,7 @@ function draw(pages: readonly PageLayout[], release: Release, config: Config, op
         content.endText()
         doc.write(content.take())
       }
-      if (!owner) content.raw('/Artifact <</Type /Pagination /Subtype /Footer>> BDC')
+      if (!owner) content.raw(`/Artifact <</Type /Pagination /Subtype /${item.artifact ?? 'Footer'}>> BDC`)
       for (const placed of item.lines) {
         let moved = false
         let rect: {x0: number; x1: number} | null = null
@@ -180,7 +180,7 @@ function draw(pages: readonly PageLayout[], release: Release, config: Config, op
       if (owner && item.last) doc.endStruct(owner)
     }
 
-    for (const item of page.items) {
+    for (const item of [...page.header, ...page.items]) {
       if (item.kind === 'rule') {
         const colour = item.colour.map(num).join(' ')
         content.raw(

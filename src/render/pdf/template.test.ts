@@ -57,7 +57,7 @@ describe('the PDF template', () => {
       "letterhead.yaml:18:28: `letterhead` has `rulle`; use organisation, rule, title, reference, date (did you mean `rule`?)",
       'letterhead.yaml:37:19: `styles.default.km.leading` must be a number from 0.8 to 4 (the line height as a multiple of the size)',
       'letterhead.yaml:39:17: `styles.title.face` is `bolt`; use one of `regular`, `bold`, `italic`, `boldItalic` (did you mean `bold`?)',
-      "letterhead.yaml:59:11: `links.colour` must be a colour written `'#rrggbb'` (in quotes: YAML reads # as a comment)"
+      "letterhead.yaml:60:11: `links.colour` must be a colour written `'#rrggbb'` (in quotes: YAML reads # as a comment)"
     ])
   })
 

@@ -39,7 +39,8 @@ export const styleNames = [
   'quote',
   'contactName',
   'contact',
-  'pageNumber'
+  'pageNumber',
+  'runningHeader'
 ] as const
 
 export type StyleName = (typeof styleNames)[number]
@@ -71,8 +72,10 @@ export interface PdfTemplate {
   list: {indentPt: number; gapPt: number; bullet: string}
   quote: {indentPt: number}
   links: {colour: Rgb}
-  /** `{page}` and `{pages}` are replaced. */
+  /** `{page}` and `{pages}` are replaced: the page's number in its language part, and the part's pages. */
   pageNumber: Record<Lang, string>
+  /** The right-hand side of the running header of a part's continuation pages; `{page}` and `{pages}` as above. */
+  runningHeader: Record<Lang, string>
   contact: Record<Lang, ContactLabels>
   fonts: {hinting: boolean}
 }
@@ -106,6 +109,8 @@ const pageSizes: Record<string, readonly [number, number]> = {
   LETTER: [612, 792],
   LEGAL: [612, 1008]
 }
+
+const defaultRunningHeader: Record<Lang, string> = {en: 'Page {page} of {pages}', km: 'ទំព័រ {page} នៃ {pages}'}
 
 const faces: readonly FontRole[] = ['regular', 'bold', 'italic', 'boldItalic']
 const aligns: readonly Align[] = ['left', 'center', 'right', 'justify']
@@ -148,6 +153,7 @@ class Reader {
       quote: true,
       links: true,
       pageNumber: true,
+      runningHeader: false,
       contact: true,
       fonts: true
     })
@@ -165,6 +171,8 @@ class Reader {
     const quote = this.object(top.quote, 'quote', {indent: true})
     const links = this.object(top.links, 'links', {colour: true})
     const pageNumber = this.perLanguage(top.pageNumber, 'pageNumber', (node, key) => this.text(node, key))
+    // Optional, so that a project's copy of an older template still works.
+    const runningHeader = top.runningHeader === undefined ? defaultRunningHeader : this.perLanguage(top.runningHeader, 'runningHeader', (node, key) => this.text(node, key))
     const contact = this.perLanguage(top.contact, 'contact', (node, key) => {
       const labels = this.object(node, key, {tel: true, email: true, website: true})
       if (!labels) return null
@@ -203,6 +211,7 @@ class Reader {
       !letterhead ||
       !styles ||
       !pageNumber ||
+      !runningHeader ||
       !contact ||
       !values.margins ||
       Object.values(values.margins).some((value) => value === null) ||
@@ -231,6 +240,7 @@ class Reader {
       quote: {indentPt: values.quoteIndentPt},
       links: {colour: values.linkColour},
       pageNumber,
+      runningHeader,
       contact,
       fonts: {hinting: values.hinting}
     }

@@ -3,6 +3,7 @@ import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {inflateSync} from 'node:zlib'
 import type {BrowserContext, Page} from 'playwright-core'
 import {launchChromium} from '../../test/browser.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -120,6 +121,47 @@ async function fontsUsed(page: Page, selector: string): Promise<Array<{familyNam
   return fonts
 }
 
+/** Rows of a PNG screenshot (8-bit RGB or RGBA, not interlaced) with a pixel that `ink` accepts. */
+function inkRows(png: Buffer, ink: (r: number, g: number, b: number) => boolean): number[] {
+  const width = png.readUInt32BE(16)
+  const height = png.readUInt32BE(20)
+  const channels = png[25] === 6 ? 4 : 3
+  const chunks: Buffer[] = []
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at)
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length))
+    at += 12 + length
+  }
+  const data = inflateSync(Buffer.concat(chunks))
+  const stride = width * channels
+  const rows: number[] = []
+  let previous = Buffer.alloc(stride)
+  for (let y = 0; y < height; y++) {
+    const filter = data[y * (stride + 1)]!
+    const row = Buffer.from(data.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)))
+    for (let i = 0; i < stride; i++) {
+      const left = i >= channels ? row[i - channels]! : 0
+      const up = previous[i]!
+      const upLeft = i >= channels ? previous[i - channels]! : 0
+      const paeth = (() => {
+        const p = left + up - upLeft
+        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)]
+        return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft
+      })()
+      const add = [0, left, up, (left + up) >> 1, paeth][filter]!
+      row[i] = (row[i]! + add) & 0xff
+    }
+    for (let x = 0; x < width; x++) {
+      if (ink(row[x * channels]!, row[x * channels + 1]!, row[x * channels + 2]!)) {
+        rows.push(y)
+        break
+      }
+    }
+    previous = row
+  }
+  return rows
+}
+
 describe('the site in Chromium', () => {
   it('draws the Khmer page with the Khmer web font served with the site', async () => {
     const page = await open('/km/2026/010/')
@@ -173,6 +215,48 @@ describe('the site in Chromium', () => {
     await page.goto(`${origin}/en/2026/010/`)
     await page.screenshot({path: path.join(screenshots, 'release-en.png'), fullPage: true})
     await page.close()
+  })
+
+  it('sets subheads clearly below the headline, and underlines Khmer links below their deepest subscripts', async () => {
+    for (const lang of ['km', 'en'] as const) {
+      const page = await open(`/${lang}/2026/010/`)
+      // A subhead and a link as the release renderer writes them, with deep coeng stacks.
+      const sizes = await page.evaluate((words: string) => {
+        const article = document.querySelector('article')
+        const h2 = document.createElement('h2')
+        h2.textContent = words
+        const p = document.createElement('p')
+        p.id = 'probe'
+        const a = document.createElement('a')
+        a.href = 'https://example.org/'
+        a.textContent = words
+        p.append(a)
+        article.append(h2, p)
+        return {headlinePx: parseFloat(getComputedStyle(article.querySelector('h1')).fontSize), subheadPx: parseFloat(getComputedStyle(h2).fontSize)}
+      }, lang === 'km' ? 'ស្ត្រី ក្សត្រ សង្គ្រោះ' : 'Support for typography')
+      expect(sizes.subheadPx).toBeLessThanOrEqual(0.8 * sizes.headlinePx)
+      expect(sizes.subheadPx).toBeGreaterThan(sizes.headlinePx / 2)
+      const link = page.locator('#probe a')
+      if (lang === 'en') {
+        // Latin descenders are skipped by the ink-skipping underline, as usual.
+        expect(await link.evaluate((a: any) => getComputedStyle(a).textDecorationSkipInk)).toBe('auto')
+        await page.close()
+        continue
+      }
+      // Drawn twice in Chromium: the underline alone, then the letters alone; no row has both.
+      const box = (await link.boundingBox())!
+      const clip = {x: box.x, y: box.y, width: box.width, height: box.height + 12}
+      await link.evaluate((a: any) => Object.assign(a.style, {color: 'transparent', textDecorationColor: '#ff0000', textDecorationSkipInk: 'none'}))
+      const underline = inkRows(await page.screenshot({clip}), (r, g, b) => r > 200 && g < 80 && b < 80)
+      await link.evaluate((a: any) => Object.assign(a.style, {color: '#000000', textDecorationLine: 'none'}))
+      const letters = inkRows(await page.screenshot({clip}), (r, g, b) => r + g + b < 384)
+      expect(underline.length).toBeGreaterThan(0)
+      expect(letters.length).toBeGreaterThan(0)
+      expect(Math.min(...underline)).toBeGreaterThan(Math.max(...letters))
+      await link.evaluate((a: any) => Object.assign(a.style, {color: '', textDecorationLine: '', textDecorationColor: '', textDecorationSkipInk: ''}))
+      await link.screenshot({path: path.join(screenshots, 'link-km.png')})
+      await page.close()
+    }
   })
 
   it('runs nothing from a hostile release', async () => {
