@@ -58,6 +58,10 @@ async function send(configPath: string, releaseArg: string, options: SendOptions
   const identity = releaseIdentity(release, project.config)
   if (!identity) throw new UsageError(`${releasePath} has no readable reference and date; it cannot be sent`)
   if (release.frontmatter.draft) throw new UsageError(`${releasePath} is a draft; set \`draft: false\` when it is ready, then send`)
+  const unreadable = release.frontmatter.unreadable
+  if (unreadable.length > 0) {
+    throw new UsageError(`${releasePath}: ${unreadable.map((key) => `\`${key}\``).join(' and ')} cannot be read, so it is held back; fix the frontmatter, then send`)
+  }
   if (!isPublished(release, now)) {
     throw new UsageError(`${releasePath} is under embargo until ${release.frontmatter.embargo} (it is now ${now.toISOString()}); send it after that`)
   }

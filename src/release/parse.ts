@@ -1,3 +1,4 @@
+import leven from 'leven'
 import type * as Mdast from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -73,7 +74,7 @@ export function parseRelease(path: string, bytes: Uint8Array): ParsedRelease {
 }
 
 function emptyFrontmatter(): Frontmatter {
-  return {position: null, readable: true, fields: {}, ref: null, date: null, embargo: null, draft: false}
+  return {position: null, readable: true, fields: {}, ref: null, date: null, embargo: null, draft: false, unreadable: []}
 }
 
 class Reader {
@@ -130,6 +131,9 @@ class Reader {
     if (typeof date?.value === 'string' && isCalendarDate(date.value)) result.date = date.value
     if (typeof embargo?.value === 'string' && isOffsetDateTime(embargo.value)) result.embargo = embargo.value
     if (draft?.value === true) result.draft = true
+    result.unreadable = Object.keys(result.fields).filter((key) =>
+      key === 'draft' ? typeof draft!.value !== 'boolean' : key === 'embargo' ? result.embargo === null : looksLikePublicationKey(key)
+    )
     return result
   }
 
@@ -395,6 +399,17 @@ function yamlErrorOffset(source: string, code: string, offset: number): number {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
+}
+
+/**
+ * An unknown key a writer may have meant as `draft` or `embargo`: the same
+ * word in other case or with more around it (`Embargo`, `embargo-until`,
+ * `is_draft`), or a slip of a letter or two (`embrago`, `darft`).
+ */
+function looksLikePublicationKey(key: string): boolean {
+  if (key === 'ref' || key === 'date') return false
+  const word = key.toLowerCase().replace(/[^a-z]/g, '')
+  return ['draft', 'embargo'].some((name) => word.includes(name) || leven(word, name) <= 2)
 }
 
 /** `YYYY-MM-DD` naming a real day of the Gregorian calendar. */

@@ -121,7 +121,7 @@ function modelRelease(text: string, url: string, title: string, ref: string): Re
   })
   return {
     path: 'releases/2026/010-x.md',
-    frontmatter: {position: null, readable: true, fields: {}, ref, date: '2026-02-18', embargo: null, draft: false},
+    frontmatter: {position: null, readable: true, fields: {}, ref, date: '2026-02-18', embargo: null, draft: false, unreadable: []},
     sections: {en: section('en'), km: section('km')},
     order: ['en', 'km'],
     source: {bom: false, lineEnding: '\n'}
