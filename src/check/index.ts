@@ -17,6 +17,8 @@ export interface CheckEntry {
   bytes?: Uint8Array
   /** True when the reader's and per-release rules' messages came from a cache: those rules are not run again. */
   cached?: boolean
+  /** True when the reader refused the body (a limit was passed): there is nothing for the per-release rules to check. */
+  unread?: boolean
   /** Hash of the file and what its checks depend on, when read for a build. */
   hash?: string
 }
@@ -49,7 +51,7 @@ export function checkReleases(entries: readonly CheckEntry[], config: Config, ru
       if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
     }
     for (const entry of entries) {
-      if (entry.cached) continue
+      if (entry.cached || entry.unread) continue
       rule.checkRelease?.(entry.release, {
         config,
         source: sourceOf(entry),

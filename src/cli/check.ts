@@ -1,11 +1,12 @@
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {applyEdits} from '../check/fix.js'
 import {VFile} from 'vfile'
 import {fileHash, restoreMessages, storeMessages, type CheckCache} from '../check/cache.js'
 import {checkReleases, projectRuleIds, type CheckEntry, type ProposedFix} from '../check/index.js'
-import {parseRelease} from '../release/parse.js'
+import {limits} from '../release/limits.js'
+import {oversizedRelease, parseRelease} from '../release/parse.js'
 import {listReleases, readEntries, resolveReleasePaths, type Project} from './project.js'
 import {writeFileAtomic} from './write.js'
 
@@ -92,6 +93,9 @@ export async function fixProject(project: Project, args: readonly string[]): Pro
  */
 function readEntriesCached(root: string, paths: readonly string[], key: string, previous: CheckCache | null): CheckEntry[] {
   return paths.map((projectPath) => {
+    // A huge file is refused by its size, before it is read.
+    const size = statSync(path.join(root, projectPath)).size
+    if (size > limits.releaseBytes) return oversizedRelease(projectPath, size)
     const bytes = readFileSync(path.join(root, projectPath))
     const hash = fileHash(key, bytes)
     const cached = previous?.[projectPath]

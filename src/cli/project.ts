@@ -2,7 +2,8 @@ import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {CheckEntry} from '../check/index.js'
 import {rules} from '../check/rules/index.js'
-import {parseRelease} from '../release/parse.js'
+import {limits} from '../release/limits.js'
+import {oversizedRelease, parseRelease} from '../release/parse.js'
 import {loadFontCoverage} from '../text/coverage.js'
 import {readProjectConfig, type Project} from './config-file.js'
 import {UsageError} from './usage.js'
@@ -60,8 +61,11 @@ export async function resolveReleasePaths(root: string, args: readonly string[])
 export async function readEntries(root: string, paths: readonly string[]): Promise<CheckEntry[]> {
   return Promise.all(
     paths.map(async (projectPath) => {
-      const bytes = await readFile(path.join(root, projectPath))
-      return parseRelease(projectPath, bytes)
+      const file = path.join(root, projectPath)
+      // A huge file is refused by its size, before it is read.
+      const {size} = await stat(file)
+      if (size > limits.releaseBytes) return oversizedRelease(projectPath, size)
+      return parseRelease(projectPath, await readFile(file))
     })
   )
 }

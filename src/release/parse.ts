@@ -9,6 +9,7 @@ import {location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, type Node as YamlNode} from 'yaml'
 import {addMessage} from '../diagnostic/message.js'
 import {decodeSource} from './decode.js'
+import {limits, scanLimits} from './limits.js'
 import type {
   Block,
   Field,
@@ -28,6 +29,8 @@ export interface ParsedRelease {
   release: Release
   /** Holds the decoded text and every message the reader raised. */
   file: VFile
+  /** True when the body was not read (a limit was passed): the model holds the frontmatter only, and the rules have nothing to check. */
+  unread?: boolean
 }
 
 // GFM is parsed so that its tables, strikethrough and footnotes are reported
@@ -43,6 +46,7 @@ const sectionLabels: Record<string, Lang> = {english: 'en', 'ខ្មែរ': '
  * with positions; the model keeps everything that could be read.
  */
 export function parseRelease(path: string, bytes: Uint8Array): ParsedRelease {
+  if (bytes.byteLength > limits.releaseBytes) return oversizedRelease(path, bytes.byteLength)
   const decoded = decodeSource(bytes)
   const file = new VFile({path, value: decoded.text})
   if (decoded.invalid) {
@@ -56,13 +60,18 @@ export function parseRelease(path: string, bytes: Uint8Array): ParsedRelease {
   }
   const text = decoded.text
   const reader = new Reader(file, text)
-  const tree = processor.parse(file)
+  const past = scanLimits(text)
+  for (const finding of past) {
+    addMessage(file, {ruleId: 'limits', severity: 'error', reason: finding.reason, place: reader.point(finding.offset)})
+  }
+  // Past a limit only the frontmatter is read: the parser's time on the body is not bounded.
+  const tree = processor.parse(past.length > 0 ? new VFile({path, value: frontmatterSource(text)}) : file)
   const children = tree.children
   const first = children[0]
   const frontmatter =
     first?.type === 'yaml' ? reader.frontmatter(first) : emptyFrontmatter()
   const body = first?.type === 'yaml' ? children.slice(1) : children
-  const {sections, order} = reader.sections(body)
+  const {sections, order} = past.length > 0 ? {sections: {}, order: []} : reader.sections(body)
   const release: Release = {
     path,
     frontmatter,
@@ -70,7 +79,33 @@ export function parseRelease(path: string, bytes: Uint8Array): ParsedRelease {
     order,
     source: {bom: decoded.bom, lineEnding: /\r\n/.test(text) ? '\r\n' : '\n'}
   }
-  return {release, file}
+  return past.length > 0 ? {release, file, unread: true} : {release, file}
+}
+
+/**
+ * A release file larger than `limits.releaseBytes`, refused by its size
+ * alone: its bytes are neither decoded nor parsed (the CLI does not even
+ * read them, see `readEntries`).
+ */
+export function oversizedRelease(path: string, byteLength: number): ParsedRelease {
+  const file = new VFile({path, value: ''})
+  const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`
+  addMessage(file, {
+    ruleId: 'limits',
+    severity: 'error',
+    reason: `The file is ${megabytes(byteLength)}; a release is at most ${megabytes(limits.releaseBytes)}: is it the right file?`,
+    place: {line: 1, column: 1, offset: 0},
+    actual: String(byteLength),
+    expected: [String(limits.releaseBytes)]
+  })
+  const release: Release = {path, frontmatter: emptyFrontmatter(), sections: {}, order: [], source: {bom: false, lineEnding: '\n'}}
+  return {release, file, unread: true}
+}
+
+/** The text up to the end of the frontmatter's closing `---` line (all of it when there is none). */
+function frontmatterSource(text: string): string {
+  const close = /^---\r?\n[\s\S]*?\n---[ \t]*(?:\r?\n|$)/.exec(text)
+  return close ? close[0] : ''
 }
 
 function emptyFrontmatter(): Frontmatter {
@@ -235,6 +270,17 @@ class Reader {
     const position = this.position(node)
     switch (node.type) {
       case 'paragraph': {
+        const length = position.end.offset - position.start.offset
+        if (length > limits.paragraphChars) {
+          addMessage(this.file, {
+            ruleId: 'limits',
+            severity: 'error',
+            reason: `This paragraph is ${length} characters long; a paragraph holds at most ${limits.paragraphChars}: split it`,
+            place: position.start,
+            actual: String(length),
+            expected: [String(limits.paragraphChars)]
+          })
+        }
         const children = this.inlines(node.children)
         // A paragraph that held only refused content (an image) is gone with it.
         return children.length === 0 && node.children.length > 0 ? null : {type: 'paragraph', children, position}
@@ -319,6 +365,10 @@ class Reader {
       start: {line: p.start.line, column: p.start.column, offset: p.start.offset ?? 0},
       end: {line: p.end.line, column: p.end.column, offset: p.end.offset ?? 0}
     }
+  }
+
+  point(offset: number): Point {
+    return this.pointAt(offset)
   }
 
   private pointAt(offset: number): Point {
