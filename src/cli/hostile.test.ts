@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -61,4 +61,40 @@ describe('the hostile corpus', () => {
       expect(readFileSync(path.join(dir, seedPath)).byteLength).toBeGreaterThan(0)
     })
   }
+})
+
+describe('symbolic links inside releases/', () => {
+  const check = (dir: string, ...args: string[]) =>
+    run(process.execPath, [cli, 'check', ...args], {cwd: dir, env: {...process.env, NO_COLOR: '1'}}).then(
+      ({stdout, stderr}) => ({code: 0, stdout, stderr}),
+      (error: {code: number; stdout: string; stderr: string}) => error
+    )
+  for (const target of ['/', '/usr']) {
+    it(`does not follow a link to ${target} out of the project, and names it`, async () => {
+      const dir = hostileProject('link', {messages: [], text: '', times: 0})
+      symlinkSync(target, path.join(dir, 'releases/system'))
+      for (const args of [[], ['releases']]) {
+        const result = await check(dir, ...args)
+        expect(result.code).toBe(2)
+        expect(result.stderr).toBe(`pressroom: releases/system is a symbolic link to ${target}, outside the project; pressroom does not follow it: remove it or copy the release in\n`)
+      }
+    })
+  }
+
+  it('ends a loop of links with a short message', async () => {
+    const dir = hostileProject('loop', {messages: [], text: '', times: 0})
+    symlinkSync('..', path.join(dir, 'releases/2026/up'))
+    const result = await check(dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('pressroom: releases/2026/up is a symbolic link back to a folder it is in (a loop); remove it\n')
+  })
+
+  it('follows a link to a folder inside the project', async () => {
+    const dir = hostileProject('inside', {messages: [], text: '', times: 0})
+    mkdirSync(path.join(dir, 'drafts'))
+    writeFileSync(path.join(dir, 'drafts/011-x.md'), readRepoFile(seedPath).toString('utf8').replace('No. 10 ', 'No. 11 '))
+    symlinkSync(path.join(dir, 'drafts'), path.join(dir, 'releases/2026/shared'))
+    const result = await check(dir, '--reporter', 'json')
+    expect((JSON.parse(result.stdout) as Array<{path: string}>).map((file) => file.path)).toContain('releases/2026/shared/011-x.md')
+  })
 })
