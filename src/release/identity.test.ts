@@ -94,3 +94,18 @@ describe('isPublished', () => {
     )
   })
 })
+
+describe('YAML aliases in the frontmatter', () => {
+  for (const lines of ['x: &a No. 10 PR-26/EoJ\nref2: *a', 'embargo: &e 2099-01-01T10:00:00+07:00\ndraft: *e', 'a: &a [1, 2]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]', '*a : x']) {
+    it(`names the alias in ${JSON.stringify(lines)} and holds the release back`, () => {
+      const {release, file} = parseRelease(seedPath, new TextEncoder().encode(withFrontmatter(lines)))
+      const reasons = file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)
+      expect(reasons.length).toBeGreaterThan(0)
+      for (const reason of reasons) {
+        expect(reason).toMatch(/^\d+:\d+ frontmatter YAML (alias `\*\w+` in the frontmatter; write the value itself|syntax error)/)
+        expect(reason).not.toContain('[object Object]')
+      }
+      expect(isPublished(release, after)).toBe(false)
+    })
+  }
+})

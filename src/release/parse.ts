@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {isMap, isScalar, parseDocument, type Node as YamlNode} from 'yaml'
+import {isMap, isScalar, parseDocument, visit as visitYaml, type Node as YamlNode} from 'yaml'
 import {addMessage} from '../diagnostic/message.js'
 import {decodeSource} from './decode.js'
 import {limits, scanLimits} from './limits.js'
@@ -141,6 +141,18 @@ class Reader {
       })
     }
     if (doc.errors.length > 0) return {...result, readable: false}
+    // An alias (`*a`) stands for a value written elsewhere: the frontmatter's few values are written out.
+    const aliases: YamlNode[] = []
+    visitYaml(doc, {Alias: (_key, node) => void aliases.push(node)})
+    for (const alias of aliases) {
+      addMessage(this.file, {
+        ruleId: 'frontmatter',
+        severity: 'error',
+        reason: `YAML alias \`${String(alias.toString()).slice(0, 40)}\` in the frontmatter; write the value itself, e.g. \`ref: No. 10 PR-26/EoJ\``,
+        place: this.rangePosition(contentStart, alias.range)
+      })
+    }
+    if (aliases.length > 0) return {...result, readable: false}
     if (doc.contents === null) return result
     if (!isMap(doc.contents)) {
       addMessage(this.file, {
