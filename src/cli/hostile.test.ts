@@ -98,3 +98,35 @@ describe('symbolic links inside releases/', () => {
     expect((JSON.parse(result.stdout) as Array<{path: string}>).map((file) => file.path)).toContain('releases/2026/shared/011-x.md')
   })
 })
+
+describe('control characters', () => {
+  it('reports NUL, a terminal escape and a bidi override in the headline, a label and the reference, and prints none raw', async () => {
+    const dir = hostileProject('controls', {messages: [], text: '', times: 0})
+    const seed = readRepoFile(seedPath).toString('utf8')
+    writeFileSync(
+      path.join(dir, seedPath),
+      seed
+        .replace('ref: No. 10 PR-26/EoJ', 'ref: "No. 10 PR-26/EoJ\u202E"')
+        .replace('## Japan Provides', '## \u001b[2J\u001b]0;owned\u0007Japan Provides')
+        .replace('# English', '# English\u0000')
+    )
+    for (const reporter of ['pretty', 'json']) {
+      const result = await run(process.execPath, [cli, 'check', '--reporter', reporter], {cwd: dir, env: {...process.env, NO_COLOR: '1'}}).then(
+        ({stdout, stderr}) => ({code: 0, stdout, stderr}),
+        (error: {code: number; stdout: string; stderr: string}) => error
+      )
+      expect(result.code).toBe(1)
+      // Raw on the terminal: never (JSON escapes them as \u001b).
+      expect(result.stdout + result.stderr).not.toMatch(/[\u0000\u0007\u001b\u202e]/u)
+      if (reporter === 'pretty') {
+        expect(result.stderr).toContain('U+001B, a terminal escape, is in the text')
+        expect(result.stderr).toContain('U+0000, a NUL byte, is in the text')
+        expect(result.stderr).toContain('U+202E, a bidirectional control, is in the text')
+        expect(result.stderr).toContain('<U+202E>')
+      } else {
+        const messages = (JSON.parse(result.stdout) as Array<{messages: Array<{line: number; column: number; ruleId: string}>}>)[0]!.messages
+        expect(messages.filter((m) => m.ruleId === 'control-characters').map((m) => `${m.line}:${m.column}`)).toEqual(['2:23', '5:10', '7:4', '7:8', '7:17'])
+      }
+    }
+  })
+})

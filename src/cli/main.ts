@@ -8,6 +8,7 @@ import {registerPreview} from './preview.js'
 import type {ReporterName} from './report.js'
 import {registerSend} from './send.js'
 import {registerShape} from './shape.js'
+import {escapeControls} from './terminal.js'
 import {UsageError} from './usage.js'
 
 // Commands load what they need when they run, so that each starts quickly
@@ -85,7 +86,7 @@ ${rules.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule
       const fixed = await fixProject(project, paths)
       for (const {path, byRule} of fixed.summaries) {
         const counts = [...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ')
-        process.stderr.write(`pressroom: fixed ${path}: ${counts}\n`)
+        process.stderr.write(`pressroom: fixed ${escapeControls(path)}: ${counts}\n`)
       }
       if (fixed.summaries.length === 0) process.stderr.write('pressroom: nothing to fix\n')
       selected = fixed.result.selected
@@ -200,13 +201,13 @@ function progressPrinter(): (event: {done: number; total: number; current: strin
   return ({done, total, current}) => {
     if (total === 0) return
     if (!tty) {
-      if (current) process.stderr.write(`pressroom: [${done}/${total}] ${current}\n`)
+      if (current) process.stderr.write(`pressroom: [${done}/${total}] ${escapeControls(current)}\n`)
       return
     }
     const width = 24
     const filled = Math.round((done / total) * width)
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-    const line = current ? `${bar} ${done}/${total} ${current}` : ''
+    const line = current ? `${bar} ${done}/${total} ${escapeControls(current)}` : ''
     process.stderr.write(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 80) - 1)}`)
   }
 }
@@ -247,10 +248,10 @@ async function handleError(error: unknown): Promise<number> {
   if (error instanceof UsageError) {
     const {formatReport} = await import('./report.js')
     if (error.files.length > 0) process.stderr.write(`${formatReport(error.files, 'pretty', {color: colorFor('pretty')})}\n`)
-    process.stderr.write(`pressroom: ${error.message}\n`)
+    process.stderr.write(`pressroom: ${escapeControls(error.message)}\n`)
     return exit.usage
   }
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`pressroom: ${message}\n`)
+  process.stderr.write(`pressroom: ${escapeControls(message)}\n`)
   return exit.usage
 }

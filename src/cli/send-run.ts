@@ -21,6 +21,7 @@ import {
 } from '../render/email/index.js'
 import {checkProject, formatReport, hasErrors} from './check.js'
 import {listReleases, loadProject, readEntries, resolveReleasePaths, UsageError, type Project} from './project.js'
+import {escapeControls} from './terminal.js'
 import {defaultTimeoutSeconds, type SendIo, type SendOptions} from './send-options.js'
 
 const exit = {sent: 0, failed: 1, usage: 2} as const
@@ -32,7 +33,7 @@ export async function runSend(configPath: string, releaseArg: string, options: S
   } catch (error) {
     if (error instanceof UsageError) {
       if (error.files.length > 0) io.stderr.write(`${formatReport(error.files, 'pretty', {color: io.color})}\n`)
-      io.stderr.write(`pressroom: ${error.message}\n`)
+      io.stderr.write(`pressroom: ${escapeControls(error.message)}\n`)
       return exit.usage
     }
     throw error
@@ -99,7 +100,7 @@ async function send(configPath: string, releaseArg: string, options: SendOptions
     throw error
   }
 
-  io.stdout.write(describe(releasePath, identity, email, pdf, server.display, timeoutSeconds))
+  io.stdout.write(escapeControls(describe(releasePath, identity, email, pdf, server.display, timeoutSeconds)))
   if (!options.yes) {
     io.stderr.write('pressroom: dry run, nothing was sent; add --yes to send\n')
     return exit.sent
@@ -128,7 +129,7 @@ async function deliver(email: PreparedEmail, url: string, timeoutSeconds: number
         : await deliverTo(transport, email, recipient, timeoutSeconds, io.now())
       if (delivery.status === 'failed') stopped = true
       deliveries.push(delivery)
-      io.stdout.write(`${delivery.status.padEnd(8)} ${formatMailbox(recipient)}: ${delivery.detail}\n`)
+      io.stdout.write(escapeControls(`${delivery.status.padEnd(8)} ${formatMailbox(recipient)}: ${delivery.detail}\n`))
     }
   } finally {
     transport.close()

@@ -1,5 +1,6 @@
 import type {Rule} from '../rule.js'
 import amountMismatch from './amount-mismatch.js'
+import controlCharacters from './control-characters.js'
 import dateMismatch from './date-mismatch.js'
 import digits from './digits.js'
 import fileName from './file-name.js'
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   untranslated,
   headline,
   unicodeNfc,
+  controlCharacters,
   missingGlyph,
   khmerCluster,
   khmerOrder,
