@@ -3,6 +3,7 @@
  * pass/fail: the targets are printed beside them for a reader to compare.
  */
 import {benchBuild} from './build.js'
+import {benchHostile} from './hostile.js'
 import {benchPdf} from './pdf.js'
 import {benchText} from './text.js'
 
@@ -14,7 +15,8 @@ interface Row {
 const sections: Array<[string, () => Promise<Row[]>]> = [
   ['text engine', benchText],
   ['pdf', benchPdf],
-  ['build', benchBuild]
+  ['build', benchBuild],
+  ['hostile input', benchHostile]
 ]
 
 const rows: Array<[string, string, string]> = []

@@ -1,10 +1,9 @@
 import {execFile} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
-import {parse} from 'yaml'
+import {hostileCases, writeHostileProject, type HostileCase} from '../bench/hostile.js'
 import {readRepoFile, repoRoot, seedPath} from '../test/project.js'
 
 /**
@@ -15,37 +14,11 @@ import {readRepoFile, repoRoot, seedPath} from '../test/project.js'
 const run = promisify(execFile)
 const cli = path.join(repoRoot, 'dist/cli/main.js')
 
-export interface HostileCase {
-  text?: string
-  times?: number
-  indent?: number
-  size?: number
-  messages: string[]
-}
-
-export const hostileCases = parse(readRepoFile('fixtures/hostile/expected.yaml').toString('utf8')) as Record<string, HostileCase>
-
-/** A project holding the case's release; returns its folder. */
-export function hostileProject(name: string, spec: HostileCase): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `pressroom-hostile-${name}-`))
-  writeFileSync(path.join(dir, 'pressroom.yaml'), readRepoFile('pressroom.yaml'))
-  writeFileSync(path.join(dir, 'glossary.yaml'), readRepoFile('glossary.yaml'))
-  mkdirSync(path.join(dir, 'releases/2026'), {recursive: true})
-  const file = path.join(dir, seedPath)
-  if (spec.size !== undefined) {
-    writeFileSync(file, '')
-    truncateSync(file, spec.size)
-    return dir
-  }
-  const body = spec.indent !== undefined ? Array.from({length: spec.indent}, (_, i) => `${'  '.repeat(i)}- x`).join('\n') : spec.text!.repeat(spec.times!)
-  const lines = readRepoFile(seedPath).toString('utf8').split('\n')
-  lines.splice(14, 0, body, '')
-  writeFileSync(file, lines.join('\n'))
-  return dir
-}
+const cases = hostileCases()
+const hostileProject = (name: string, spec: HostileCase) => writeHostileProject(name, spec)
 
 describe('the hostile corpus', () => {
-  for (const [name, spec] of Object.entries(hostileCases)) {
+  for (const [name, spec] of Object.entries(cases)) {
     it(`${name}: ${spec.messages.join('; ')}`, async () => {
       const dir = hostileProject(name, spec)
       const result = await run(process.execPath, [cli, 'check', '--reporter', 'json'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}}).then(
