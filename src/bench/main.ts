@@ -5,6 +5,7 @@
 import {benchBuild} from './build.js'
 import {benchCard} from './card.js'
 import {benchJustify} from './justify.js'
+import {benchHostile} from './hostile.js'
 import {benchPdf} from './pdf.js'
 import {benchSearch} from './search.js'
 import {benchText} from './text.js'
@@ -20,7 +21,8 @@ const sections: Array<[string, () => Promise<Row[]>]> = [
   ['pdf', benchPdf],
   ['search', benchSearch],
   ['cards', benchCard],
-  ['build', benchBuild]
+  ['build', benchBuild],
+  ['hostile input', benchHostile]
 ]
 
 const rows: Array<[string, string, string]> = []

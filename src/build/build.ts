@@ -15,7 +15,7 @@
  *    is written last. A build killed at any point leaves every file whole,
  *    and the next build finishes the work from the cache.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {Piscina} from 'piscina'
 import {VFile} from 'vfile'
@@ -26,8 +26,10 @@ import {sha256} from '../hash.js'
 import {fontPath} from '../package.js'
 import {listReleases, type Project} from '../project/load.js'
 import {isPublished, releaseIdentity, type ReleaseIdentity} from '../release/identity.js'
-import {parseRelease} from '../release/parse.js'
+import {limits} from '../release/limits.js'
+import {oversizedRelease, parseRelease} from '../release/parse.js'
 import {summarizeRelease, type ReleaseSummary} from '../release/summary.js'
+import type {Frontmatter} from '../release/model.js'
 import type {SiteRelease} from '../render/site/pages.js'
 import {crashPoint} from './crash.js'
 import {filesUnder} from './files.js'
@@ -54,9 +56,17 @@ export interface BuildOptions {
 /** A release the site does not show, and why. */
 export interface Withheld {
   path: string
-  reason: 'draft' | 'embargo' | 'not rebuilt'
+  reason: 'draft' | 'embargo' | 'unreadable' | 'not rebuilt'
   /** The embargo, for `embargo`. */
   until?: string
+  /** The frontmatter keys that decide publication and cannot be read, for `unreadable`. */
+  keys?: string[]
+}
+
+function withheldFor(file: string, frontmatter: Frontmatter): Withheld {
+  if (!frontmatter.readable || frontmatter.unreadable.length > 0) return {path: file, reason: 'unreadable', keys: frontmatter.unreadable}
+  if (frontmatter.draft) return {path: file, reason: 'draft'}
+  return {path: file, reason: 'embargo', until: frontmatter.embargo ?? ''}
 }
 
 export interface BuildReport {
@@ -154,7 +164,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     const job = run.length > 0 ? {path: entry.path, hash: entry.hash, published, messages, run, carried} : null
     planned.push({entry, identity, published, records, job})
     entry.renders = Object.fromEntries(rendererNames.map((name) => [name, keys[name]]))
-    if (!published) withheld.push(entry.summary.frontmatter.draft ? {path: entry.path, reason: 'draft'} : {path: entry.path, reason: 'embargo', until: entry.summary.frontmatter.embargo ?? ''})
+    if (!published) withheld.push(withheldFor(entry.path, entry.summary.frontmatter))
   }
 
   // Render what the cache lacks.
@@ -269,6 +279,13 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
   const known = previous?.check === key ? previous.releases : {}
   const checked: Checked[] = []
   for (const file of await listReleases(project.root)) {
+    // A huge file is refused by its size, before it is read: the check fails, so nothing of it is kept.
+    const size = statSync(path.join(project.root, file)).size
+    if (size > limits.releaseBytes) {
+      const entry = oversizedRelease(file, size)
+      checked.push({path: file, hash: '', file: entry.file, messages: [], summary: summarizeRelease(entry.release), renders: {}})
+      continue
+    }
     const bytes = readFileSync(path.join(project.root, file))
     const hash = sha256(bytes)
     const before = known[file]

@@ -9,6 +9,8 @@ export interface CheckEntry {
   release: Release
   /** Holds the source text; messages are added to it. */
   file: VFile
+  /** True when the reader refused the body (a limit was passed): there is nothing for the per-release rules to check. */
+  unread?: boolean
 }
 
 /** A fix proposed by a fixable rule, kept with the message it belongs to. */
@@ -32,6 +34,7 @@ export function checkReleases(entries: readonly CheckEntry[], config: Config, ru
 /** Runs the rules that look at one release at a time. */
 export function checkRelease(entry: CheckEntry, config: Config, rules: readonly Rule[] = allRules): ProposedFix[] {
   const fixes: ProposedFix[] = []
+  if (entry.unread) return fixes
   for (const rule of rules) {
     const severity = severityOf(rule, config.rules[rule.id])
     if (!severity || !rule.checkRelease) continue

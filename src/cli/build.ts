@@ -8,6 +8,7 @@ import {UsageError} from '../diagnostic/usage.js'
 import {version} from '../package.js'
 import {formatZoned} from '../config/time.js'
 import {parseNow} from './now.js'
+import {escapeControls} from './terminal.js'
 import {colorFor, formatReport} from './report.js'
 
 /** Most builds print every message; past this many, warnings are counted by rule instead (errors always print). */
@@ -84,13 +85,13 @@ function printSummary(report: BuildReport, timeZone: string, out: string): void 
     `pressroom: ${plural(report.releases, 'release')}, ${report.rendered} rendered${threads}; in ${out}: ${plural(report.written, 'file')} written, ${report.unchanged} unchanged, ${report.removed} removed; ${plural(report.warnings, 'warning')}; ${report.seconds} s\n`
   )
   for (const item of report.withheld) {
-    const why =
-      item.reason === 'draft'
-        ? 'a draft (draft: true)'
-        : item.reason === 'embargo'
-          ? `under embargo until ${formatZoned(new Date(item.until!), timeZone)}`
-          : 'its pages were not rebuilt (--only); run a full build to publish it'
-    process.stderr.write(`pressroom: not on the site: ${item.path}, ${why}\n`)
+    const why = {
+      draft: () => 'a draft (draft: true)',
+      embargo: () => `under embargo until ${formatZoned(new Date(item.until!), timeZone)}`,
+      unreadable: () => `its frontmatter${item.keys?.length ? ` (${item.keys.map((key) => `\`${key}\``).join(', ')})` : ''} cannot be read; fix it to publish the release`,
+      'not rebuilt': () => 'its pages were not rebuilt (--only); run a full build to publish it'
+    }[item.reason]()
+    process.stderr.write(`pressroom: not on the site: ${escapeControls(item.path)}, ${why}\n`)
   }
 }
 
@@ -99,12 +100,12 @@ function progressPrinter(): (event: {done: number; total: number; current: strin
   const tty = process.stderr.isTTY === true
   return ({done, total, current}) => {
     if (!tty) {
-      process.stderr.write(`pressroom: [${done}/${total}] ${current}\n`)
+      process.stderr.write(`pressroom: [${done}/${total}] ${escapeControls(current)}\n`)
       return
     }
     const width = 24
     const filled = Math.round((done / total) * width)
-    const line = done < total ? `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} ${current}` : ''
+    const line = done < total ? `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} ${escapeControls(current)}` : ''
     process.stderr.write(`\r\x1b[2K${line.slice(0, (process.stderr.columns || 80) - 1)}`)
   }
 }

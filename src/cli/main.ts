@@ -7,6 +7,7 @@ import {registerBuild} from './build.js'
 import {registerSend} from './send.js'
 import {registerShape} from './shape.js'
 import {UsageError} from '../diagnostic/usage.js'
+import {escapeControls} from './terminal.js'
 
 // Commands load what they need when they run, so that each starts quickly.
 // The rules are loaded only for `check`, whose help lists them.
@@ -80,9 +81,9 @@ ${rules.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule
       const shown = (text: string) => (text === '' ? 'nothing' : /^[!-~]+$/.test(text) ? text : describeKhmer(text))
       for (const {path, byRule, changes} of fixed.summaries) {
         const counts = [...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ')
-        process.stderr.write(`pressroom: fixed ${path}: ${counts}\n`)
+        process.stderr.write(`pressroom: fixed ${escapeControls(path)}: ${counts}\n`)
         for (const change of changes) {
-          process.stderr.write(`  ${path}:${change.line}:${change.column} ${change.ruleId}: ${shown(change.before)} → ${shown(change.after)}\n`)
+          process.stderr.write(`  ${escapeControls(path)}:${change.line}:${change.column} ${change.ruleId}: ${shown(change.before)} → ${shown(change.after)}\n`)
         }
       }
       if (fixed.summaries.length === 0) process.stderr.write('pressroom: nothing to fix\n')
@@ -138,10 +139,10 @@ async function handleError(error: unknown): Promise<number> {
   if (error instanceof UsageError) {
     const {formatReport} = await import('./report.js')
     if (error.files.length > 0) process.stderr.write(`${formatReport(error.files, 'pretty', {color: colorFor('pretty')})}\n`)
-    process.stderr.write(`pressroom: ${error.message}\n`)
+    process.stderr.write(`pressroom: ${escapeControls(error.message)}\n`)
     return exit.usage
   }
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`pressroom: ${message}\n`)
+  process.stderr.write(`pressroom: ${escapeControls(message)}\n`)
   return exit.usage
 }

@@ -1,28 +1,31 @@
 /** The body of `pressroom send`; see send.ts for the command. */
 import {version} from '../package.js'
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
 import type {RenderContext, Renderer} from '../build/renderer.js'
 import type {CheckEntry} from '../check/index.js'
 import {addMessage} from '../diagnostic/message.js'
 import {isPublished, releaseIdentity, type ReleaseIdentity} from '../release/identity.js'
+import {compileReference, parseReference} from '../config/reference.js'
 import {
-  composeEmail,
+  addressEmail,
   EmailConfigError,
   formatMailbox,
   loadEmailTemplate,
   pdfPath,
+  prepareEmail,
   TemplateError,
-  type ComposedEmail,
-  type Mailbox
+  type Mailbox,
+  type PreparedEmail
 } from '../render/email/index.js'
 import {UsageError} from '../diagnostic/usage.js'
 import {checkProject} from '../project/check.js'
 import {listReleases, loadProject, readEntries, resolveReleasePaths, type Project} from '../project/load.js'
 import {formatReport, hasErrors} from './report.js'
-
-import type {SendIo, SendOptions} from './send.js'
+import {escapeControls} from './terminal.js'
+import {parseNow} from './now.js'
+import {defaultTimeoutSeconds, type SendIo, type SendOptions} from './send-options.js'
 
 const exit = {sent: 0, failed: 1, usage: 2} as const
 
@@ -33,7 +36,7 @@ export async function runSend(configPath: string | undefined, releaseArg: string
   } catch (error) {
     if (error instanceof UsageError) {
       if (error.files.length > 0) io.stderr.write(`${formatReport(error.files, 'pretty', {color: io.color})}\n`)
-      io.stderr.write(`pressroom: ${error.message}\n`)
+      io.stderr.write(`pressroom: ${escapeControls(error.message)}\n`)
       return exit.usage
     }
     throw error
@@ -42,8 +45,9 @@ export async function runSend(configPath: string | undefined, releaseArg: string
 
 async function send(configPath: string | undefined, releaseArg: string, options: SendOptions, io: SendIo): Promise<number> {
   const project = await loadProject(configPath)
-  const now = options.now === undefined ? io.now() : parseNow(options.now)
-  const releasePath = await findRelease(project, releaseArg)
+  const now = options.now === undefined ? io.now() : parseNow(options.now, project.config.timeZone)
+  const timeoutSeconds = parseTimeout(options.timeout)
+  const releasePath = await findRelease(project, releaseArg, now)
 
   // Checked with every release around it, as `check` does; errors refuse to send.
   const {selected} = await checkProject(project, [path.join(project.root, releasePath)])
@@ -60,6 +64,10 @@ async function send(configPath: string | undefined, releaseArg: string, options:
   const identity = releaseIdentity(release, project.config)
   if (!identity) throw new UsageError(`${releasePath} has no readable reference and date; it cannot be sent`)
   if (release.frontmatter.draft) throw new UsageError(`${releasePath} is a draft; set \`draft: false\` when it is ready, then send`)
+  const unreadable = release.frontmatter.unreadable
+  if (unreadable.length > 0) {
+    throw new UsageError(`${releasePath}: ${unreadable.map((key) => `\`${key}\``).join(' and ')} cannot be read, so it is held back; fix the frontmatter, then send`)
+  }
   if (!isPublished(release, now)) {
     throw new UsageError(`${releasePath} is under embargo until ${release.frontmatter.embargo} (it is now ${now.toISOString()}); send it after that`)
   }
@@ -80,9 +88,9 @@ async function send(configPath: string | undefined, releaseArg: string, options:
   }
   if (!pdf.bytes) io.stderr.write(`pressroom: no PDF for ${identity.id} (${pdf.source}); the e-mail goes without an attachment\n`)
 
-  let email: ComposedEmail
+  let email: PreparedEmail
   try {
-    email = await composeEmail({
+    email = prepareEmail({
       release,
       identity,
       config: project.config,
@@ -95,12 +103,12 @@ async function send(configPath: string | undefined, releaseArg: string, options:
     throw error
   }
 
-  io.stdout.write(describe(releasePath, identity, email, pdf, server.display))
+  io.stdout.write(escapeControls(describe(releasePath, identity, email, pdf, server.display, timeoutSeconds)))
   if (!options.yes) {
     io.stderr.write('pressroom: dry run, nothing was sent; add --yes to send\n')
     return exit.sent
   }
-  return deliver(email, server.url, io)
+  return deliver(email, server.url, timeoutSeconds, io)
 }
 
 type Transporter = ReturnType<typeof nodemailer.createTransport>
@@ -112,19 +120,19 @@ interface Delivery {
   detail: string
 }
 
-async function deliver(email: ComposedEmail, url: string, io: SendIo): Promise<number> {
+async function deliver(email: PreparedEmail, url: string, timeoutSeconds: number, io: SendIo): Promise<number> {
   const transport: Transporter = nodemailer.createTransport({url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000})
   const deliveries: Delivery[] = []
   // After a failure of the connection or login (not a refusal), nothing more is tried.
   let stopped = false
   try {
-    for (const recipient of email.to) {
+    for (const recipient of email.settings.to) {
       const delivery: Delivery = stopped
         ? {recipient, status: 'skipped', detail: 'not tried after the failure above'}
-        : await deliverTo(transport, email, recipient)
+        : await deliverTo(transport, email, recipient, timeoutSeconds, io.now())
       if (delivery.status === 'failed') stopped = true
       deliveries.push(delivery)
-      io.stdout.write(`${delivery.status.padEnd(8)} ${formatMailbox(recipient)}: ${delivery.detail}\n`)
+      io.stdout.write(escapeControls(`${delivery.status.padEnd(8)} ${formatMailbox(recipient)}: ${delivery.detail}\n`))
     }
   } finally {
     transport.close()
@@ -142,13 +150,28 @@ async function deliver(email: ComposedEmail, url: string, io: SendIo): Promise<n
   return exit.failed
 }
 
-/** One SMTP transaction: the message for one recipient. */
-async function deliverTo(transport: Transporter, email: ComposedEmail, recipient: Mailbox): Promise<Delivery> {
+/**
+ * One SMTP transaction: a copy for one recipient, To: them alone (no other
+ * address of the press list is in it), dated when it is sent. The whole
+ * transaction, from connecting to the server's answer, has a deadline: a
+ * server that keeps sending continuation lines never goes quiet, so the
+ * socket timeouts alone would wait forever.
+ */
+async function deliverTo(transport: Transporter, email: PreparedEmail, recipient: Mailbox, timeoutSeconds: number, sentAt: Date): Promise<Delivery> {
+  const {eml} = await addressEmail(email, {to: [recipient], sentAt})
+  const deadline = AbortSignal.timeout(timeoutSeconds * 1000)
   try {
-    const info = await transport.sendMail({envelope: {from: email.from.address, to: [recipient.address]}, raw: email.eml})
+    const info = await transport.sendMail({envelope: {from: email.settings.from.address, to: [recipient.address]}, raw: eml, signal: deadline})
     if (info.accepted.length === 1) return {recipient, status: 'sent', detail: oneLine(info.response)}
     return {recipient, status: 'refused', detail: 'the server accepted no recipient'}
   } catch (error) {
+    if (deadline.aborted) {
+      return {
+        recipient,
+        status: 'failed',
+        detail: `the server did not finish within ${plural(timeoutSeconds, 'second')} (--timeout ${timeoutSeconds}); the message may or may not have arrived`
+      }
+    }
     const failure = describeFailure(error)
     return {recipient, status: failure.refused ? 'refused' : 'failed', detail: failure.detail}
   }
@@ -169,18 +192,19 @@ function describeFailure(error: unknown): {refused: boolean; detail: string} {
   return {refused: false, detail: `${what}: ${oneLine(e.message ?? String(error))}`}
 }
 
-function describe(releasePath: string, identity: ReleaseIdentity, email: ComposedEmail, pdf: FoundPdf, server: string): string {
+function describe(releasePath: string, identity: ReleaseIdentity, email: PreparedEmail, pdf: FoundPdf, server: string, timeoutSeconds: number): string {
+  const {settings} = email
   const rows: Array<[string, string]> = [
     ['Release', `${releasePath} (${identity.id})`],
-    ['From', formatMailbox(email.from)],
-    ['To', email.to.map(formatMailbox).join(', ')],
-    ...(email.replyTo ? [['Reply-To', formatMailbox(email.replyTo)] as [string, string]] : []),
+    ['From', formatMailbox(settings.from)],
+    ['To', `each recipient alone, one copy each: ${settings.to.map(formatMailbox).join(', ')}`],
+    ...(settings.replyTo ? [['Reply-To', formatMailbox(settings.replyTo)] as [string, string]] : []),
     ['Subject', email.subject],
-    ['Date', email.date],
+    ['Date', `the time each copy is sent (the built file has ${email.date})`],
     ['Message-ID', email.messageId],
     ['Attachment', email.attachment && pdf.bytes ? `${email.attachment} (${pdf.bytes.byteLength} bytes, ${pdf.source})` : 'none'],
-    ['Size', `${email.eml.byteLength} bytes`],
-    ['Server', server]
+    ['Server', server],
+    ['Timeout', `${plural(timeoutSeconds, 'second')} per recipient`]
   ]
   return rows.map(([key, value]) => `${`${key}:`.padEnd(12)}${value}\n`).join('')
 }
@@ -231,20 +255,36 @@ async function loadPdfRenderer(): Promise<(() => Renderer) | null> {
   }
 }
 
-/** A release file, or a release id such as `2026-010`. */
-async function findRelease(project: Project, arg: string): Promise<string> {
-  if (/^\d{4}-\d{3}$/u.test(arg)) {
-    const entries = await readEntries(project.root, await listReleases(project.root))
-    const found = entries.filter((entry) => releaseIdentity(entry.release, project.config)?.id === arg)
-    if (found.length === 0) throw new UsageError(`no release has the id ${arg}; name its file (releases/YYYY/NNN-slug.md) or check its reference and date`)
-    if (found.length > 1) throw new UsageError(`${found.length} releases have the id ${arg}: ${found.map((entry) => entry.release.path).join(', ')}; name the file`)
-    return found[0]!.release.path
+/**
+ * The release named on the command line: its file, its id (`2026-010`,
+ * `2026-10`), its number in the year of `now` (`10`), or its reference as
+ * written in its frontmatter (`No. 10 PR-26/EoJ`).
+ */
+async function findRelease(project: Project, arg: string, now: Date): Promise<string> {
+  const byNumber = /^(?:(\d{4})-)?(\d{1,4})$/u.exec(arg.trim())
+  const pattern = compileReference(project.config.reference)
+  const reference = byNumber ? null : parseReference(pattern, arg.trim())
+  const onDisk = await stat(path.resolve(arg)).then(() => true, () => false)
+  if (onDisk || (!byNumber && !reference)) {
+    const paths = await resolveReleasePaths(project.root, [arg])
+    if (paths.length !== 1 || !/^releases\/.+\.md$/u.test(paths[0]!)) {
+      throw new UsageError(`${arg} is not a release; name one file under releases/ (releases/YYYY/NNN-slug.md), its id (YYYY-NNN), its number or its reference`)
+    }
+    return paths[0]!
   }
-  const paths = await resolveReleasePaths(project.root, [arg])
-  if (paths.length !== 1 || !/^releases\/.+\.md$/u.test(paths[0]!)) {
-    throw new UsageError(`${arg} is not a release; name one file under releases/ (releases/YYYY/NNN-slug.md) or its id (YYYY-NNN)`)
-  }
-  return paths[0]!
+  const entries = await readEntries(project.root, await listReleases(project.root))
+  const year = byNumber ? Number(byNumber[1] ?? now.getUTCFullYear()) : null
+  const number = byNumber ? Number(byNumber[2]) : reference!.n
+  const what = byNumber ? `the id ${year}-${String(number).padStart(3, '0')}` : `the reference ${arg.trim()}`
+  const found = entries.filter((entry) => {
+    const identity = releaseIdentity(entry.release, project.config)
+    if (!identity) return false
+    if (byNumber) return identity.year === year && identity.number === number
+    return identity.number === number && identity.year % (reference!.yearDigits === 2 ? 100 : 10_000) === reference!.year
+  })
+  if (found.length === 0) throw new UsageError(`no release has ${what}; name its file (releases/YYYY/NNN-slug.md) or check its reference and date`)
+  if (found.length > 1) throw new UsageError(`${found.length} releases have ${what}: ${found.map((entry) => entry.release.path).join(', ')}; name the file`)
+  return found[0]!.release.path
 }
 
 function parseServer(text: string): {url: string; display: string} {
@@ -261,12 +301,16 @@ function parseServer(text: string): {url: string; display: string} {
   return {url: url.href, display: display.href}
 }
 
-function parseNow(text: string): Date {
-  const time = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/iu.test(text) ? Date.parse(text) : Number.NaN
-  if (Number.isNaN(time)) throw new UsageError(`--now takes an ISO 8601 date-time with its offset, e.g. 2026-02-18T10:00:00+07:00, not \`${text}\``)
-  return new Date(time)
-}
 
+
+function parseTimeout(text: string | undefined): number {
+  if (text === undefined) return defaultTimeoutSeconds
+  const seconds = Number(text)
+  if (!/^\d+(?:\.\d+)?$/u.test(text.trim()) || !(seconds > 0) || seconds > 3600) {
+    throw new UsageError(`--timeout ${text}: give the seconds one recipient's transaction may take, more than 0 and at most 3600 (default ${defaultTimeoutSeconds})`)
+  }
+  return seconds
+}
 
 function oneLine(text: string): string {
   return text.replace(/\s+/gu, ' ').trim()

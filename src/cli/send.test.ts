@@ -148,6 +148,70 @@ async function startDroppingServer(): Promise<{url: string; messages: () => numb
   return {url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`, messages: () => messages}
 }
 
+/**
+ * A hostile server: at one stage of the dialogue it answers with
+ * continuation lines (`220-`, `250-`) without end, so the connection is
+ * never idle and never finishes.
+ */
+async function startEndlessServer(stage: 'greeting' | 'ehlo' | 'data'): Promise<{url: string; lines: () => number}> {
+  let lines = 0
+  const sockets = new Set<Socket>()
+  const server: Server = createServer((socket) => {
+    sockets.add(socket)
+    let timer: NodeJS.Timeout | undefined
+    const flood = (code: string) => {
+      timer = setInterval(() => {
+        lines++
+        socket.write(`${code}-still here\r\n`)
+      }, 5)
+    }
+    socket.on('close', () => {
+      clearInterval(timer)
+      sockets.delete(socket)
+    })
+    socket.on('error', () => {})
+    if (stage === 'greeting') return flood('220')
+    socket.write('220 test.example ESMTP\r\n')
+    let buffer = ''
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('latin1')
+      let end: number
+      while ((end = buffer.indexOf('\r\n')) >= 0) {
+        const verb = buffer.slice(0, 4).toUpperCase()
+        buffer = buffer.slice(end + 2)
+        if (verb === 'EHLO') {
+          if (stage === 'ehlo') flood('250')
+          else socket.write('250-test.example\r\n250 8BITMIME\r\n')
+        } else if (verb === 'DATA') {
+          socket.write('354 go ahead\r\n')
+        } else if (buffer === '' && stage === 'data' && verb !== 'MAIL' && verb !== 'RCPT') {
+          // The end of the message's data (a line with one dot).
+          flood('250')
+        } else if (verb === 'MAIL' || verb === 'RCPT') socket.write('250 OK\r\n')
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  servers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  )
+  return {url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`, lines: () => lines}
+}
+
+/** The header block as [name, unfolded value] pairs, in order. */
+function headerBlock(eml: Buffer): Array<[string, string]> {
+  const text = eml.toString('latin1')
+  return text
+    .slice(0, text.indexOf('\r\n\r\n'))
+    .replace(/\r\n[ \t]/gu, ' ')
+    .split('\r\n')
+    .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()] as [string, string])
+}
+
 const folders: string[] = []
 const servers: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -189,7 +253,9 @@ describe('pressroom send', () => {
     const {url, received} = await startServer()
     const result = await runCli(project.config, ['2026-010', '--smtp', url, '--out', project.out])
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('To:         press@example.org, Desk <desk@example.org>')
+    expect(result.stdout).toContain('To:         each recipient alone, one copy each: press@example.org, Desk <desk@example.org>')
+    expect(result.stdout).toContain('Date:       the time each copy is sent (the built file has Wed, 18 Feb 2026 12:00:00 +0000)')
+    expect(result.stdout).toContain('Timeout:    60 seconds per recipient')
     expect(result.stdout).toContain('Subject:    No. 10 PR-26/EoJ — Japan Provides US$1,000,000')
     expect(result.stdout).toMatch(/Attachment: 2026-010\.pdf \(\d+ bytes/u)
     expect(result.stdout).toContain(`Server:     ${url}`)
@@ -209,9 +275,18 @@ describe('pressroom send', () => {
       {from: 'info.jpn@pp.mofa.go.jp', to: ['press@example.org']},
       {from: 'info.jpn@pp.mofa.go.jp', to: ['desk@example.org']}
     ])
-    // The bytes the build writes, unchanged on the wire.
+    // The message the build writes, but for its To (the one recipient) and Date (when it was sent).
     const built = await builtEmail(project)
-    for (const message of received) expect(Buffer.compare(message.data, built)).toBe(0)
+    for (const [i, message] of received.entries()) {
+      expect(message.data.subarray(message.data.indexOf('\r\n\r\n')).equals(built.subarray(built.indexOf('\r\n\r\n')))).toBe(true)
+      const headers = (eml: Buffer) => headerBlock(eml).filter(([name]) => name !== 'To' && name !== 'Date')
+      expect(headers(message.data)).toEqual(headers(built))
+      expect(headerBlock(message.data).filter(([name]) => name === 'To' || name === 'Date')).toEqual([
+        ['To', ['press@example.org', 'Desk <desk@example.org>'][i]],
+        ['Date', 'Sun, 1 Mar 2026 00:00:00 +0000']
+      ])
+    }
+    expect(headerBlock(built).find(([name]) => name === 'Date')).toEqual(['Date', 'Wed, 18 Feb 2026 12:00:00 +0000'])
     const parsed = await simpleParser(received[0]!.data)
     expect(parsed.subject).toMatch(/^No\. 10 PR-26\/EoJ — Japan Provides .* \/ ជម្នះផ្តល់ថវិកា/u)
     expect(parsed.attachments).toHaveLength(1)
@@ -224,11 +299,62 @@ describe('pressroom send', () => {
     const result = await runCli(project.config, ['2026-010', '--smtp', url, '--yes', '--out', project.out, '--to', 'editor@example.com', '--to', 'News Desk <news@example.com>'])
     expect(result.code).toBe(0)
     expect(received.map((message) => message.to)).toEqual([['editor@example.com'], ['news@example.com']])
-    const parsed = await simpleParser(received[0]!.data)
-    expect((parsed.to as {value: unknown}).value).toEqual([
-      {name: '', address: 'editor@example.com'},
-      {name: 'News Desk', address: 'news@example.com'}
-    ])
+    expect((((await simpleParser(received[0]!.data)).to) as {value: unknown}).value).toEqual([{name: '', address: 'editor@example.com'}])
+    expect((((await simpleParser(received[1]!.data)).to) as {value: unknown}).value).toEqual([{name: 'News Desk', address: 'news@example.com'}])
+  })
+
+  test('no journalist’s copy shows another recipient, in any header or part', async () => {
+    const project = await makeProject()
+    const {url, received} = await startServer()
+    const press = ['Anna Chea <anna.chea@news.example.com>', 'bopha@daily.example.org', 'Desk, Phnom Penh Post <desk@ppp.example.net>', 'kh-news@example.co.jp']
+    const addresses = ['anna.chea@news.example.com', 'bopha@daily.example.org', 'desk@ppp.example.net', 'kh-news@example.co.jp']
+    const result = await runCli(project.config, ['2026-010', '--smtp', url, '--yes', '--out', project.out, ...press.flatMap((to) => ['--to', to])])
+    expect(result.code).toBe(0)
+    expect(received.map((message) => message.to)).toEqual(addresses.map((address) => [address]))
+    for (const [i, message] of received.entries()) {
+      const parsed = await simpleParser(message.data)
+      expect((parsed.to as {value: Array<{address: string}>}).value.map((mailbox) => mailbox.address)).toEqual([addresses[i]])
+      expect(parsed.cc).toBeUndefined()
+      expect(parsed.bcc).toBeUndefined()
+      // Nowhere in the copy, raw or decoded: not in a header, a part or the attachment.
+      const everything = [message.data.toString('latin1'), parsed.text ?? '', String(parsed.html), ...[...parsed.headers.values()].map((value) => JSON.stringify(value))].join('\n').toLowerCase()
+      for (const [j, other] of addresses.entries()) {
+        if (j !== i) expect(everything, `copy for ${addresses[i]}`).not.toContain(other.toLowerCase())
+        if (j !== i) expect(everything).not.toContain(other.split('@')[0]!.toLowerCase())
+      }
+    }
+  })
+
+  test('names the release by id, short id, number of this year, reference or file', async () => {
+    const project = await makeProject()
+    for (const name of ['2026-010', '2026-10', '10', '010', 'No. 10 PR-26/EoJ', path.join(project.root, seedPath)]) {
+      const result = await runCli(project.config, [name, '--smtp', 'smtp://127.0.0.1:1', '--out', project.out])
+      expect(result.stderr, name).toContain('dry run')
+      expect(result.stdout, name).toContain(`Release:    ${seedPath} (2026-010)`)
+      expect(result.code, name).toBe(0)
+    }
+    for (const [name, message] of [
+      ['11', /no release has the id 2026-011/u],
+      ['2025-10', /no release has the id 2025-010/u],
+      ['No. 10 PR-25/EoJ', /no release has the reference No\. 10 PR-25\/EoJ/u],
+      ['No. ten', /No\. ten is not a release|no such file/u]
+    ] as const) {
+      const result = await runCli(project.config, [name, '--smtp', 'smtp://127.0.0.1:1', '--out', project.out])
+      expect(result.stderr, name).toMatch(message)
+      expect(result.code, name).toBe(2)
+    }
+  })
+
+  test('a server that never stops answering is given up at the deadline, named in the report', async () => {
+    const project = await makeProject()
+    for (const stage of ['greeting', 'ehlo', 'data'] as const) {
+      const {url, lines} = await startEndlessServer(stage)
+      const result = await runCli(project.config, ['2026-010', '--smtp', url, '--yes', '--out', project.out, '--timeout', '1'])
+      expect(result.code, stage).toBe(1)
+      expect(result.stdout, stage).toMatch(/^failed {3}press@example\.org: the server did not finish within 1 second \(--timeout 1\); the message may or may not have arrived$/mu)
+      expect(result.stdout, stage).toMatch(/^skipped {2}Desk <desk@example\.org>: not tried after the failure above$/mu)
+      expect(lines(), stage).toBeGreaterThan(0)
+    }
   })
 
   test('a refused recipient is reported as refused, the others get it, and the exit code is 1', async () => {
@@ -294,7 +420,7 @@ describe('pressroom send refuses', () => {
     ['an invalid --to', {}, ['2026-010', '--smtp', 'smtp://127.0.0.1:1', '--to', 'desk@example.org\r\nBcc: x@example.org'], /`--to`: .*line break/u],
     ['an invalid address in pressroom.yaml', {email: 'email:\n  from: Embassy <info.jpn@>\n  to: press@example.org\n'}, ['2026-010', '--smtp', 'smtp://127.0.0.1:1'], /pressroom\.yaml:\d+:\d+: `email\.from`/u],
     ['no recipients', {email: 'email:\n  from: info.jpn@pp.mofa.go.jp\n'}, ['2026-010', '--smtp', 'smtp://127.0.0.1:1'], /no recipients/u],
-    ['an unreadable --now', {}, ['2026-010', '--smtp', 'smtp://127.0.0.1:1', '--now', 'tomorrow'], /--now takes an ISO 8601 date-time/u]
+    ['an unreadable --now', {}, ['2026-010', '--smtp', 'smtp://127.0.0.1:1', '--now', 'tomorrow'], /--now tomorrow is not an ISO 8601 time/u]
   ] as const)('%s: exit code 2', async (_name, setup, args, message) => {
     const project = await makeProject(setup)
     const result = await runCli(project.config, [...args, '--yes', '--out', project.out])

@@ -141,7 +141,7 @@ function proseRelease(name: string, text: string): {release: Release; source: st
   const section: Section = {lang: 'km', label: 'ខ្មែរ', headingPosition: heading, headline: null, blocks, position: {start: heading.start, end: point(source.length)}}
   const release: Release = {
     path: name,
-    frontmatter: {position: null, readable: true, fields: {}, ref: null, date: null, embargo: null, draft: false},
+    frontmatter: {position: null, readable: true, fields: {}, ref: null, date: null, embargo: null, draft: false, unreadable: []},
     sections: {km: section},
     order: ['km'],
     source: {bom: false, lineEnding: '\n'}

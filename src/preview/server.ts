@@ -1,6 +1,7 @@
 import {existsSync, watch, type FSWatcher} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
+import {networkInterfaces} from 'node:os'
 import path from 'node:path'
 import type {CheckEntry} from '../check/index.js'
 import {UsageError} from '../diagnostic/usage.js'
@@ -167,20 +168,43 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     send(response, status, renderPreviewNotice(title, lines, pageOptions()))
   }
 
+  // Set once the server listens and its port is known.
+  let ownHosts = new Set<string>()
+  let ownOrigins = new Set<string>()
+  let url = ''
+  const plain = (response: ServerResponse, status: number, text: string) => {
+    response.writeHead(status, {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'}).end(`${text}\n`)
+  }
+
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
+    // Another name that resolves to this machine (DNS rebinding) must not read the previews.
+    if (!ownHosts.has((request.headers.host ?? '').toLowerCase())) {
+      plain(response, 421, `This is pressroom's preview; open it as ${url}`)
+      return
+    }
+    const target = parseTarget(request.url ?? '/')
+    if (!target) {
+      plain(response, 400, `Not a valid address: ${JSON.stringify(request.url)}`)
+      return
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, {allow: 'GET, HEAD'}).end()
       return
     }
-    if (url.pathname === '/events') {
+    if (target === '/events') {
+      // A page of another site may not listen in either.
+      const origin = request.headers.origin
+      if (origin !== undefined && !ownOrigins.has(origin.toLowerCase())) {
+        plain(response, 403, 'The event stream is for the preview’s own pages')
+        return
+      }
       response.writeHead(200, {'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive'})
       response.write(`retry: 1000\nevent: version\ndata: ${state.version}\n\n`)
       clients.add(response)
       request.on('close', () => clients.delete(response))
       return
     }
-    if (url.pathname === '/favicon.ico') {
+    if (target === '/favicon.ico') {
       response.writeHead(204).end()
       return
     }
@@ -190,9 +214,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return
     }
     const project = state.project
-    if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (target === '/' || target === '/index.html') {
       const start = startPath ? [...state.pages].find(([, entry]) => entry.release.path === startPath)?.[0] : undefined
-      if (url.pathname === '/' && start) {
+      if (target === '/' && start) {
         response.writeHead(302, {location: `/${start}.html`}).end()
         return
       }
@@ -200,10 +224,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       send(response, 200, renderPreviewList(items, project.config, pageOptions()))
       return
     }
-    const name = /^\/([^/]+)\.html$/.exec(url.pathname)?.[1]
-    const entry = name ? state.pages.get(decodeURIComponent(name)) : undefined
+    const name = /^\/([^/]+)\.html$/.exec(target)?.[1]
+    const entry = name ? state.pages.get(name) : undefined
     if (!entry) {
-      notice(response, 404, `No release at ${url.pathname}`, ['The release may have been renamed or removed; see the list of releases.'])
+      notice(response, 404, `No release at ${target}`, ['The release may have been renamed or removed; see the list of releases.'])
       return
     }
     send(response, 200, renderPreview(entry, project.config, pageOptions()))
@@ -238,10 +262,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   })
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  url = `http://${host}:${address.port}/`
+  ownHosts = hostsOf(options.host, address)
+  ownOrigins = new Set([...ownHosts].filter((name) => name.includes(':') && !name.endsWith(']')).map((name) => `http://${name}`))
 
   let closing: Promise<void> | null = null
   return {
-    url: `http://${host}:${address.port}/`,
+    url,
     version: () => state.version,
     refresh,
     close() {
@@ -260,6 +287,35 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       })()
       return closing
     }
+  }
+}
+
+/**
+ * The `Host` values a browser sends for this server: its port with
+ * 127.0.0.1, localhost, [::1] and the address it was told to listen on (each
+ * of the machine's addresses when that is all of them); the bare name too
+ * on port 80, which browsers leave out.
+ */
+function hostsOf(listen: string, address: AddressInfo): Set<string> {
+  const bracket = (name: string) => (name.includes(':') ? `[${name}]` : name)
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]', bracket(listen.replace(/^\[|\]$/g, '')), bracket(address.address)])
+  if (['0.0.0.0', '::', ''].includes(address.address)) {
+    for (const entries of Object.values(networkInterfaces())) for (const entry of entries ?? []) names.add(bracket(entry.address))
+  }
+  const hosts = new Set<string>()
+  for (const name of names) {
+    hosts.add(`${name.toLowerCase()}:${address.port}`)
+    if (address.port === 80) hosts.add(name.toLowerCase())
+  }
+  return hosts
+}
+
+/** The path of a request, percent-decoded; null when it cannot be read (a malformed %-sequence). */
+function parseTarget(requestUrl: string): string | null {
+  try {
+    return decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname)
+  } catch {
+    return null
   }
 }
 

@@ -3,14 +3,15 @@
  * release files. The CLI, the build and the preview all load it here.
  */
 import {existsSync} from 'node:fs'
-import {readdir, readFile, stat} from 'node:fs/promises'
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Config} from '../config/model.js'
 import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import type {CheckEntry} from '../check/index.js'
 import {UsageError} from '../diagnostic/usage.js'
-import {parseRelease} from '../release/parse.js'
+import {limits} from '../release/limits.js'
+import {oversizedRelease, parseRelease} from '../release/parse.js'
 import {loadFontCoverage} from '../text/coverage.js'
 
 export interface Project {
@@ -79,16 +80,40 @@ export async function loadProject(configPath?: string): Promise<Project> {
 /** Every `*.md` under `releases/`, as paths relative to the project root with `/` separators, sorted. */
 export async function listReleases(root: string): Promise<string[]> {
   const dir = path.join(root, 'releases')
-  let names: string[]
-  try {
-    names = await readdir(dir, {recursive: true})
-  } catch {
-    return []
+  if (!(await stat(dir).then((info) => info.isDirectory(), () => false))) return []
+  return (await markdownFiles(root, dir)).map((file) => toProjectPath(root, file)).sort()
+}
+
+/**
+ * The `*.md` files under a folder. A symbolic link is followed only when it
+ * leads inside the project and not back into a folder being listed: a link
+ * to `/` or `/usr` would be read for minutes, a loop forever. Either is a
+ * usage error naming the link.
+ */
+async function markdownFiles(root: string, dir: string): Promise<string[]> {
+  const realRoot = await realpath(root)
+  const found: string[] = []
+  const walk = async (folder: string, open: ReadonlySet<string>) => {
+    for (const entry of await readdir(folder, {withFileTypes: true})) {
+      const full = path.join(folder, entry.name)
+      let isDirectory = entry.isDirectory()
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(full).catch(() => null)
+        // A broken link holds nothing to read.
+        if (target === null) continue
+        const shown = toProjectPath(root, full)
+        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+          throw new UsageError(`${shown} is a symbolic link to ${target}, outside the project; pressroom does not follow it: remove it or copy the release in`)
+        }
+        if (open.has(target)) throw new UsageError(`${shown} is a symbolic link back to a folder it is in (a loop); remove it`)
+        isDirectory = (await stat(target)).isDirectory()
+      }
+      if (isDirectory) await walk(full, new Set([...open, await realpath(full)]))
+      else if (entry.name.endsWith('.md')) found.push(full)
+    }
   }
-  return names
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => toProjectPath(root, path.join(dir, name)))
-    .sort()
+  await walk(dir, new Set([await realpath(dir)]))
+  return found
 }
 
 export function toProjectPath(root: string, file: string): string {
@@ -106,8 +131,7 @@ export async function resolveReleasePaths(root: string, args: readonly string[])
     const info = await stat(absolute).catch(() => null)
     if (!info) throw new UsageError(`no such file or folder: ${arg}`)
     if (info.isDirectory()) {
-      const names = await readdir(absolute, {recursive: true})
-      for (const name of names) if (name.endsWith('.md')) found.add(toProjectPath(root, path.join(absolute, name)))
+      for (const file of await markdownFiles(root, absolute)) found.add(toProjectPath(root, file))
     } else {
       found.add(toProjectPath(root, absolute))
     }
@@ -118,8 +142,11 @@ export async function resolveReleasePaths(root: string, args: readonly string[])
 export async function readEntries(root: string, paths: readonly string[]): Promise<CheckEntry[]> {
   return Promise.all(
     paths.map(async (projectPath) => {
-      const bytes = await readFile(path.join(root, projectPath))
-      return parseRelease(projectPath, bytes)
+      const file = path.join(root, projectPath)
+      // A huge file is refused by its size, before it is read.
+      const {size} = await stat(file)
+      if (size > limits.releaseBytes) return oversizedRelease(projectPath, size)
+      return parseRelease(projectPath, await readFile(file))
     })
   )
 }

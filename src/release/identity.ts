@@ -32,11 +32,15 @@ export function releaseIdentity(release: Named, config: Config): ReleaseIdentity
 }
 
 /**
- * Whether a release may be published at `now`: not a draft, and its embargo
- * (if any) has passed.
+ * Whether a release may be published at `now`: its frontmatter could be
+ * read, it is not a draft, nothing that decides publication is unreadable,
+ * and its embargo (if any) has passed. Decided from the model alone, never
+ * from how severe a rule is set: a release whose `draft: yes` or
+ * `embargo: 2099-01-01` only warns is still held back.
  */
 export function isPublished(release: Pick<Release, 'frontmatter'>, now: Date): boolean {
-  if (release.frontmatter.draft) return false
+  const {readable, draft, unreadable} = release.frontmatter
+  if (!readable || draft || unreadable.length > 0) return false
   const embargo = release.frontmatter.embargo
   return embargo === null || Date.parse(embargo) <= now.getTime()
 }

@@ -133,7 +133,16 @@ export interface Frontmatter {
   date: string | null
   /** `embargo` when it is a valid ISO 8601 date-time with an offset, as written. */
   embargo: string | null
+  /** `draft: true`. */
   draft: boolean
+  /**
+   * Keys that decide publication written so that they cannot be read: a
+   * `draft` that is not `true` or `false`, an `embargo` that is not a
+   * date-time with its offset, or an unknown key that looks like one
+   * (`Embargo`, `embargo_until`, `drafted`). A release with any is not
+   * published, whatever the rule severities: in doubt, it is held back.
+   */
+  unreadable: string[]
 }
 
 export interface Release {

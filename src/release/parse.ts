@@ -1,3 +1,4 @@
+import leven from 'leven'
 import type * as Mdast from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -5,10 +6,11 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {isMap, isScalar, parseDocument, type Node as YamlNode} from 'yaml'
+import {isMap, isScalar, parseDocument, visit as visitYaml, type Node as YamlNode} from 'yaml'
 import {addMessage} from '../diagnostic/message.js'
 import {decodeSource} from './decode.js'
 import {findFrontmatterSlips} from './frontmatter-slips.js'
+import {limits, scanLimits} from './limits.js'
 import type {
   Block,
   Field,
@@ -28,6 +30,8 @@ export interface ParsedRelease {
   release: Release
   /** Holds the decoded text and every message the reader raised. */
   file: VFile
+  /** True when the body was not read (a limit was passed): the model holds the frontmatter only, and the rules have nothing to check. */
+  unread?: boolean
 }
 
 // GFM is parsed so that its tables, strikethrough and footnotes are reported
@@ -43,6 +47,7 @@ const sectionLabels: Record<string, Lang> = {english: 'en', 'ខ្មែរ': '
  * with positions; the model keeps everything that could be read.
  */
 export function parseRelease(path: string, bytes: Uint8Array): ParsedRelease {
+  if (bytes.byteLength > limits.releaseBytes) return oversizedRelease(path, bytes.byteLength)
   const decoded = decodeSource(bytes)
   const file = new VFile({path, value: decoded.text})
   if (decoded.invalid) {
@@ -56,13 +61,18 @@ export function parseRelease(path: string, bytes: Uint8Array): ParsedRelease {
   }
   const text = decoded.text
   const reader = new Reader(file, text)
-  const tree = processor.parse(file)
+  const past = scanLimits(text)
+  for (const finding of past) {
+    addMessage(file, {ruleId: 'limits', severity: 'error', reason: finding.reason, place: reader.point(finding.offset)})
+  }
+  // Past a limit only the frontmatter is read: the parser's time on the body is not bounded.
+  const tree = processor.parse(past.length > 0 ? new VFile({path, value: frontmatterSource(text)}) : file)
   const children = tree.children
   const first = children[0]
   const frontmatter =
     first?.type === 'yaml' ? reader.frontmatter(first) : emptyFrontmatter()
   const body = first?.type === 'yaml' ? children.slice(1) : children
-  const {sections, order} = reader.sections(body)
+  const {sections, order} = past.length > 0 ? {sections: {}, order: []} : reader.sections(body)
   const release: Release = {
     path,
     frontmatter,
@@ -70,11 +80,37 @@ export function parseRelease(path: string, bytes: Uint8Array): ParsedRelease {
     order,
     source: {bom: decoded.bom, lineEnding: /\r\n/.test(text) ? '\r\n' : '\n'}
   }
-  return {release, file}
+  return past.length > 0 ? {release, file, unread: true} : {release, file}
+}
+
+/**
+ * A release file larger than `limits.releaseBytes`, refused by its size
+ * alone: its bytes are neither decoded nor parsed (the CLI does not even
+ * read them, see `readEntries`).
+ */
+export function oversizedRelease(path: string, byteLength: number): ParsedRelease {
+  const file = new VFile({path, value: ''})
+  const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`
+  addMessage(file, {
+    ruleId: 'limits',
+    severity: 'error',
+    reason: `The file is ${megabytes(byteLength)}; a release is at most ${megabytes(limits.releaseBytes)}: is it the right file?`,
+    place: {line: 1, column: 1, offset: 0},
+    actual: String(byteLength),
+    expected: [String(limits.releaseBytes)]
+  })
+  const release: Release = {path, frontmatter: emptyFrontmatter(), sections: {}, order: [], source: {bom: false, lineEnding: '\n'}}
+  return {release, file, unread: true}
+}
+
+/** The text up to the end of the frontmatter's closing `---` line (all of it when there is none). */
+function frontmatterSource(text: string): string {
+  const close = /^---\r?\n[\s\S]*?\n---[ \t]*(?:\r?\n|$)/.exec(text)
+  return close ? close[0] : ''
 }
 
 function emptyFrontmatter(): Frontmatter {
-  return {position: null, readable: true, fields: {}, ref: null, date: null, embargo: null, draft: false}
+  return {position: null, readable: true, fields: {}, ref: null, date: null, embargo: null, draft: false, unreadable: []}
 }
 
 class Reader {
@@ -119,6 +155,18 @@ class Reader {
       }
       return {...result, readable: false}
     }
+    // An alias (`*a`) stands for a value written elsewhere: the frontmatter's few values are written out.
+    const aliases: YamlNode[] = []
+    visitYaml(doc, {Alias: (_key, node) => void aliases.push(node)})
+    for (const alias of aliases) {
+      addMessage(this.file, {
+        ruleId: 'frontmatter',
+        severity: 'error',
+        reason: `YAML alias \`${String(alias.toString()).slice(0, 40)}\` in the frontmatter; write the value itself, e.g. \`ref: No. 10 PR-26/EoJ\``,
+        place: this.rangePosition(contentStart, alias.range)
+      })
+    }
+    if (aliases.length > 0) return {...result, readable: false}
     if (doc.contents === null) return result
     if (!isMap(doc.contents)) {
       addMessage(this.file, {
@@ -144,6 +192,9 @@ class Reader {
     if (typeof date?.value === 'string' && isCalendarDate(date.value)) result.date = date.value
     if (typeof embargo?.value === 'string' && isOffsetDateTime(embargo.value)) result.embargo = embargo.value
     if (draft?.value === true) result.draft = true
+    result.unreadable = Object.keys(result.fields).filter((key) =>
+      key === 'draft' ? typeof draft!.value !== 'boolean' : key === 'embargo' ? result.embargo === null : looksLikePublicationKey(key)
+    )
     return result
   }
 
@@ -245,6 +296,17 @@ class Reader {
     const position = this.position(node)
     switch (node.type) {
       case 'paragraph': {
+        const length = position.end.offset - position.start.offset
+        if (length > limits.paragraphChars) {
+          addMessage(this.file, {
+            ruleId: 'limits',
+            severity: 'error',
+            reason: `This paragraph is ${length} characters long; a paragraph holds at most ${limits.paragraphChars}: split it`,
+            place: position.start,
+            actual: String(length),
+            expected: [String(limits.paragraphChars)]
+          })
+        }
         const children = this.inlines(node.children)
         // A paragraph that held only refused content (an image) is gone with it.
         return children.length === 0 && node.children.length > 0 ? null : {type: 'paragraph', children, position}
@@ -331,6 +393,10 @@ class Reader {
     }
   }
 
+  point(offset: number): Point {
+    return this.pointAt(offset)
+  }
+
   private pointAt(offset: number): Point {
     const point = this.place.toPoint(offset)
     if (!point) return {line: 1, column: 1, offset: 0}
@@ -409,6 +475,17 @@ function yamlErrorOffset(source: string, code: string, offset: number): number {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
+}
+
+/**
+ * An unknown key a writer may have meant as `draft` or `embargo`: the same
+ * word in other case or with more around it (`Embargo`, `embargo-until`,
+ * `is_draft`), or a slip of a letter or two (`embrago`, `darft`).
+ */
+function looksLikePublicationKey(key: string): boolean {
+  if (key === 'ref' || key === 'date') return false
+  const word = key.toLowerCase().replace(/[^a-z]/g, '')
+  return ['draft', 'embargo'].some((name) => word.includes(name) || leven(word, name) <= 2)
 }
 
 /** `YYYY-MM-DD` naming a real day of the Gregorian calendar. */

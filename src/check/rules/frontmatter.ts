@@ -31,8 +31,8 @@
  *   ## ជប៉ុនផ្តល់ជំនួយ
  *
  * @expect releases/2026/010-bad.md 3:7 `date` is `2026-02-30`, which is not a date
- * @expect releases/2026/010-bad.md 4:10 `embargo` is `tomorrow`
- * @expect releases/2026/010-bad.md 5:8 `draft` is `no`
+ * @expect releases/2026/010-bad.md 4:10 `embargo` is `tomorrow`; write an ISO 8601 time with its offset, e.g. `2026-02-18T10:00:00+07:00`; until then the release is not published
+ * @expect releases/2026/010-bad.md 5:8 `draft` is `no`; write `true` or `false`; until then the release is not published
  * @expect releases/2026/010-bad.md 6:1 Unknown frontmatter key `refs`; did you mean `ref`?
  *
  * @example releases/2026/010-indented.md
@@ -46,6 +46,19 @@
  *   ## ជប៉ុនផ្តល់ជំនួយ
  *
  * @expect releases/2026/010-indented.md 3:3 `date` starts with spaces; start it at the beginning of the line, as the other keys
+ *
+ * @example releases/2026/010-lookalike.md
+ *   ---
+ *   ref: No. 10 PR-26/EoJ
+ *   date: 2026-02-18
+ *   Embargo: 2026-02-18T10:00:00+07:00
+ *   ---
+ *   # English
+ *   ## Japan provides a grant
+ *   # ខ្មែរ
+ *   ## ជប៉ុនផ្តល់ជំនួយ
+ *
+ * @expect releases/2026/010-lookalike.md 4:1 Unknown frontmatter key `Embargo`; did you mean `embargo`? Until then the release is not published
  *
  * @example releases/2026/010-none.md
  *   # English
@@ -81,8 +94,9 @@ export default defineRule({
     for (const [key, field] of Object.entries(fields)) {
       if ((keys as readonly string[]).includes(key)) continue
       const suggestion = closest(key, keys)
+      const held = frontmatter.unreadable.includes(key) ? ' Until then the release is not published' : ''
       report({
-        reason: `Unknown frontmatter key \`${key}\`; ${suggestion ? `did you mean \`${suggestion}\`?` : `use ${keys.map((k) => `\`${k}\``).join(', ')}`}`,
+        reason: `Unknown frontmatter key \`${key}\`; ${suggestion ? `did you mean \`${suggestion}\`?` : `use ${keys.map((k) => `\`${k}\``).join(', ')}`}${held}`,
         place: field.keyPosition,
         actual: key,
         expected: suggestion ? [suggestion] : [...keys]
@@ -109,13 +123,17 @@ export default defineRule({
     }
     if (embargo && !(typeof embargo.value === 'string' && isOffsetDateTime(embargo.value))) {
       report({
-        reason: `\`embargo\` is \`${String(embargo.value)}\`; write an ISO 8601 time with its offset, e.g. \`2026-02-18T10:00:00+07:00\``,
+        reason: `\`embargo\` is \`${String(embargo.value)}\`; write an ISO 8601 time with its offset, e.g. \`2026-02-18T10:00:00+07:00\`; until then the release is not published`,
         place: embargo.position,
         actual: String(embargo.value)
       })
     }
     if (draft && typeof draft.value !== 'boolean') {
-      report({reason: `\`draft\` is \`${String(draft.value)}\`; write \`true\` or \`false\``, place: draft.position, actual: String(draft.value)})
+      report({
+        reason: `\`draft\` is \`${String(draft.value)}\`; write \`true\` or \`false\`; until then the release is not published`,
+        place: draft.position,
+        actual: String(draft.value)
+      })
     }
   }
 })

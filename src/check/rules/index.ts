@@ -1,5 +1,6 @@
 import type {Rule} from '../rule.js'
 import amountMismatch from './amount-mismatch.js'
+import controlCharacters from './control-characters.js'
 import dateMismatch from './date-mismatch.js'
 import digits from './digits.js'
 import embargoDate from './embargo-date.js'
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   untranslated,
   headline,
   unicodeNfc,
+  controlCharacters,
   missingGlyph,
   khmerCluster,
   khmerOrder,

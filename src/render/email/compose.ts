@@ -50,6 +50,24 @@ export interface ComposedEmail {
 export class EmailConfigError extends Error {}
 
 export async function composeEmail(input: EmailInput): Promise<ComposedEmail> {
+  return addressEmail(prepareEmail(input))
+}
+
+/** What every copy of a release's message shares: the parts, rendered once (the HTML and the flowed text take most of the time). */
+export interface PreparedEmail {
+  settings: EmailSettings
+  subject: string
+  text: string
+  html: string
+  pdf: Buffer | null
+  attachment: string | null
+  messageId: string
+  /** The release's own Date (see messageDate). */
+  date: string
+  digest: string
+}
+
+export function prepareEmail(input: EmailInput): PreparedEmail {
   const {release, identity, config} = input
   const settings = emailSettings(config, input.to)
   const subject = emailSubject(release)
@@ -58,16 +76,25 @@ export async function composeEmail(input: EmailInput): Promise<ComposedEmail> {
   const html = renderEmailHtml(release, config, input.template, subject).replace(/\r?\n/gu, '\r\n')
   const pdf = input.pdf ? Buffer.from(input.pdf.buffer, input.pdf.byteOffset, input.pdf.byteLength) : null
   const attachment = pdf ? `${identity.id}.pdf` : null
-
   const digest = sha256(settings.from.address, subject, text, html, pdf ?? '')
-  const date = messageDate(release)
   const messageId = `<${identity.id}.${referenceSlug(release.frontmatter.ref ?? identity.id)}.${digest.slice(0, 16)}@${domainOf(settings.from.address)}>`
+  return {settings, subject, text, html, pdf, attachment, messageId, date: messageDate(release), digest}
+}
 
+/**
+ * The message with its To and Date: by default those of the built file (the
+ * recipients of the config or --to, the release's date); `pressroom send`
+ * gives each copy its one recipient and the time it is sent.
+ */
+export async function addressEmail(prepared: PreparedEmail, copy: {to?: readonly Mailbox[]; sentAt?: Date} = {}): Promise<ComposedEmail> {
+  const {settings, subject, text, html, pdf, attachment, messageId, digest} = prepared
+  const to = copy.to ?? settings.to
+  const date = copy.sentAt ? formatMessageDate(copy.sentAt) : prepared.date
   const headers: Record<string, string> = {'Content-Language': 'en, km'}
   if (settings.listUnsubscribe) headers['List-Unsubscribe'] = settings.listUnsubscribe
   const composer = new MailComposer({
     from: mimeAddress(settings.from),
-    ...(settings.to.length > 0 ? {to: settings.to.map(mimeAddress)} : {}),
+    ...(to.length > 0 ? {to: to.map(mimeAddress)} : {}),
     ...(settings.replyTo ? {replyTo: mimeAddress(settings.replyTo)} : {}),
     subject,
     date,
@@ -86,7 +113,14 @@ export async function composeEmail(input: EmailInput): Promise<ComposedEmail> {
     disableUrlAccess: true
   })
   const eml = await composer.compile().build()
-  return {eml, from: settings.from, to: settings.to, replyTo: settings.replyTo, subject, date, messageId, attachment}
+  return {eml, from: settings.from, to: [...to], replyTo: settings.replyTo, subject, date, messageId, attachment}
+}
+
+/** An RFC 5322 date-time (§3.3) of a moment, in UTC: `Sun, 1 Mar 2026 09:30:00 +0000`. */
+export function formatMessageDate(moment: Date): string {
+  const [y, mo, d] = [moment.getUTCFullYear(), moment.getUTCMonth() + 1, moment.getUTCDate()]
+  const time = [moment.getUTCHours(), moment.getUTCMinutes(), moment.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':')
+  return `${weekday(y, mo, d)}, ${d} ${months[mo - 1]} ${y} ${time} +0000`
 }
 
 /** `No. 10 PR-26/EoJ — <English headline> / <Khmer headline>`, on one line whatever the headlines hold. */

@@ -4,7 +4,8 @@
  * CSS copied into style attributes (juice), since many mail clients drop
  * `<style>` and `<link>`. The release text comes from the model through the
  * same hast the web pages use (sectionContent), so nothing from the source
- * reaches the HTML as markup.
+ * reaches the HTML as markup. The inlined page is sanitised with the site's
+ * schema (plus styles) before it goes out: the second guard, as for the site.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -16,6 +17,7 @@ import {visit} from 'unist-util-visit'
 import type {Config} from '../../config/model.js'
 import type {Lang, Release} from '../../release/model.js'
 import {sectionContent} from '../html/content.js'
+import {sanitizeEmail} from '../html/sanitize.js'
 import {formatDate} from './plain-text.js'
 
 export interface EmailTemplate {
@@ -43,8 +45,16 @@ export const slotNames = [
 
 type SlotName = (typeof slotNames)[number]
 
+// juice swaps `{{…}}` and `<%…%>` out as template code before it parses the
+// HTML and pastes them back after, shifting the quoting of the attributes
+// around them (a link title `{{` then turned a URL into event handlers). The
+// HTML is never a template here: no code blocks.
+for (const name of Object.keys(juice.codeBlocks)) delete juice.codeBlocks[name]
+
+const htmlParser = unified().use(rehypeParse)
+
 export function renderEmailHtml(release: Release, config: Config, template: EmailTemplate, subject: string): string {
-  const tree = unified().use(rehypeParse).parse(template.html) as Root
+  const tree = htmlParser.parse(template.html) as Root
   const date = release.frontmatter.date
   const text: Record<Exclude<SlotName, 'sections' | 'contact'>, string> = {
     subject,
@@ -74,7 +84,7 @@ export function renderEmailHtml(release: Release, config: Config, template: Emai
   if (!filled.has('sections')) {
     throw new TemplateError(`${template.htmlPath}: no element has data-slot="sections"; add one where the release text goes`)
   }
-  return juice(toHtml(tree), {
+  const inlined = juice(toHtml(tree), {
     extraCss: template.css,
     removeStyleTags: true,
     preserveMediaQueries: true,
@@ -82,6 +92,7 @@ export function renderEmailHtml(release: Release, config: Config, template: Emai
     applyWidthAttributes: true,
     applyAttributesTableElements: true
   })
+  return toHtml(sanitizeEmail(htmlParser.parse(inlined) as Root))
 }
 
 function sectionsContent(release: Release): ElementContent[] {

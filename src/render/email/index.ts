@@ -11,7 +11,7 @@ import type {EmailTemplate} from './html.js'
 import {loadEmailTemplate} from './template.js'
 
 export {AddressError, formatMailbox, parseMailbox, type Mailbox} from './address.js'
-export {composeEmail, emailSettings, emailSubject, EmailConfigError, messageDate, type ComposedEmail, type EmailInput, type EmailSettings} from './compose.js'
+export {addressEmail, composeEmail, emailSettings, formatMessageDate, prepareEmail, type PreparedEmail, emailSubject, EmailConfigError, messageDate, type ComposedEmail, type EmailInput, type EmailSettings} from './compose.js'
 export {renderEmailHtml, slotNames, TemplateError, type EmailTemplate} from './html.js'
 export {renderPlainText} from './plain-text.js'
 export {defaultTemplateDir, loadEmailTemplate} from './template.js'

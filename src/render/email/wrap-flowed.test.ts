@@ -2,9 +2,10 @@ import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {parseRelease} from '../../release/parse.js'
 import {breakOpportunities} from '../../text/breaks.js'
+import {graphemeBoundaries} from '../../text/graphemes.js'
 import {readRepoFile, seedPath} from '../../test/project.js'
 import {inlineText} from './plain-text.js'
-import {wrapFlowed} from './wrap-flowed.js'
+import {segmentParagraph, wrapFlowed} from './wrap-flowed.js'
 
 // KHMER.md §3: matched ICU on every Khmer cluster of the seed; independent of the ICU version.
 const khmerCluster = /[\u1780-\u17A2\u17A5-\u17B3]\u17CC?(?:\u17D2[\u1780-\u17B3])*[\u17C9\u17CA]?[\u17B6-\u17C5]*[\u17C6-\u17D1\u17D3\u17DD]*/gu
@@ -122,5 +123,33 @@ describe('wrapFlowed', () => {
       }),
       {numRuns: 300}
     )
+  })
+
+  test('finds, piece by piece, the same clusters and breaks as in the whole paragraph', () => {
+    const words = [
+      'ស្ថានទូត', 'ជប៉ុន', 'ប្រចាំ', 'កម្ពុជា', 'ស្ត្រី', 'អ៊ុំ', 'ផ្តល់', 'ILO', 'US$1,000,000', '១,០០០,០០០', 'Japan', 'From', '>', '។',
+      '៖', '“', '”', '’', '(', ')', ',', 'a', '\u200B', '\u0301', '\u17B6', '\u17D2', '\u200D', 'https://example.org/a b', '👍🏽', '🇰🇭'
+    ]
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom('', '', ' ', '  ', '\u200B')), {maxLength: 80})
+      .map((parts) => parts.map(([word, space]) => word + space).join(''))
+    fc.assert(
+      fc.property(text, fc.integer({min: 1, max: 40}), (value, piece) => {
+        const {boundaries, breaks} = segmentParagraph(value, piece)
+        expect(boundaries).toEqual(graphemeBoundaries(value))
+        expect(breaks).toEqual(breakOpportunities(value))
+      }),
+      {numRuns: Number(process.env.FUZZ_RUNS ?? 300)}
+    )
+  })
+
+  test('wraps a 200 KB paragraph into the same lines as its pieces would be wrapped alone', () => {
+    // The time is measured by the bench; here, that the long paragraph comes back whole.
+    const sentence = 'The Government of Japan will provide US$1,000,000 to the ILO. រដ្ឋាភិបាលជប៉ុននឹងផ្តល់ថវិកា ។ '
+    const text = sentence.repeat(Math.ceil(200_000 / sentence.length))
+    const lines = wrapFlowed(text)
+    expect(unwrap(lines).text).toBe(text.trimEnd())
+    expect(Math.max(...lines.map((line) => columns(line.trimEnd())))).toBeLessThanOrEqual(72)
+    expect(lines.slice(0, 30)).toEqual(wrapFlowed(sentence.repeat(40)).slice(0, 30))
   })
 })

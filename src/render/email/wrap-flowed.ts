@@ -11,7 +11,7 @@
  * dictionary, never inside a grapheme cluster, never before ។ or a closing
  * quote).
  */
-import {breakOpportunities} from '../../text/breaks.js'
+import {breakOpportunities, type BreakOpportunity} from '../../text/breaks.js'
 import {graphemeBoundaries} from '../../text/graphemes.js'
 
 export interface WrapOptions {
@@ -42,7 +42,7 @@ export function wrapFlowed(text: string, options: WrapOptions = {}): string[] {
 
   // Columns before each UTF-16 offset, so a line's width is one subtraction.
   const columnsBefore = new Float64Array(content.length + 1)
-  const boundaries = graphemeBoundaries(content)
+  const {boundaries, breaks: opportunities} = segmentParagraph(content)
   for (let i = 0; i + 1 < boundaries.length; i++) {
     const start = boundaries[i]!
     const end = boundaries[i + 1]!
@@ -54,10 +54,13 @@ export function wrapFlowed(text: string, options: WrapOptions = {}): string[] {
 
   // Not inside a URL either: a client that ignores format=flowed would show it cut in two.
   const urls = [...content.matchAll(/(?:\b[a-z][a-z0-9+.-]*:\/\/|\bmailto:|\bwww\.)[^\s<>]+/giu)].map((m) => [m.index, m.index + m[0].length] as const)
-  const breaks = breakOpportunities(content).filter(
-    ({offsetUtf16: offset}) =>
-      offset < content.length && startsSafely(content, offset) && !urls.some(([start, end]) => offset > start && offset < end)
-  )
+  let url = 0
+  const breaks = opportunities.filter(({offsetUtf16: offset}) => {
+    // Both lists are in order: one pass.
+    while (url < urls.length && urls[url]![1] <= offset) url++
+    const insideUrl = url < urls.length && offset > urls[url]![0] && offset < urls[url]![1]
+    return offset < content.length && startsSafely(content, offset) && !insideUrl
+  })
 
   // The stuffing space of the first line takes a column too.
   const stuffed = prefix === '' && /^(?: |>|From )/u.test(content)
@@ -83,6 +86,65 @@ export function wrapFlowed(text: string, options: WrapOptions = {}): string[] {
     start = chosen
   }
   return lines
+}
+
+/** Longest piece of a paragraph given to the text engine at once (see segmentParagraph). */
+const pieceLength = 2048
+
+/**
+ * Grapheme boundaries and break opportunities of a paragraph, found piece
+ * by piece. Intl.Segmenter, under both, takes time that grows with the
+ * square of the text's length (a 200 KB paragraph took minutes), so a long
+ * paragraph is cut where both are certain and nothing is lost: after a
+ * space or a zero-width space, before a letter (UAX #29 GB999, UAX #14
+ * LB18/LB8). A stretch with no such place stays whole.
+ */
+export function segmentParagraph(text: string, maxPiece = pieceLength): {boundaries: number[]; breaks: BreakOpportunity[]} {
+  const boundaries: number[] = []
+  const breaks: BreakOpportunity[] = []
+  let start = 0
+  while (start < text.length) {
+    const end = pieceEnd(text, start, maxPiece)
+    const piece = text.slice(start, end)
+    for (const boundary of graphemeBoundaries(piece)) if (boundary < piece.length) boundaries.push(start + boundary)
+    for (const opportunity of breakOpportunities(piece)) breaks.push({...opportunity, offsetUtf16: start + opportunity.offsetUtf16})
+    start = end
+  }
+  boundaries.push(text.length)
+  return {boundaries, breaks}
+}
+
+/**
+ * The end of the piece that starts at `start`: the first safe cut at or
+ * after `start + maxPiece`, else the end of the text. Safe: spaces or
+ * zero-width spaces with a letter after them and, before them, a letter, a
+ * digit or sentence punctuation with its marks (a bracket or quote there may
+ * hold the words together across the spaces, UAX #14 LB9, LB14–LB17).
+ */
+function pieceEnd(text: string, start: number, maxPiece: number): number {
+  let lastNonSpace = -1
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const space = code === 0x20 || code === 0x200b
+    if (!space && i >= start + maxPiece && lastNonSpace >= start && lastNonSpace < i - 1 && isLetter(code) && endsPlainly(text, start, lastNonSpace)) return i
+    if (!space) lastNonSpace = i
+  }
+  return text.length
+}
+
+/** Whether the character at `at`, after any marks it carries, is a letter, a digit or sentence punctuation. */
+function endsPlainly(text: string, start: number, at: number): boolean {
+  let base = at
+  while (base > start && mark.test(text[base]!)) base--
+  return isLetter(text.charCodeAt(base)) || plainPunctuation.test(text[base]!)
+}
+
+const mark = /^[\p{M}\u17B4-\u17D3\u17DD]$/u
+const plainPunctuation = /^[.,;:!?\u17D4\u17D5]$/u
+
+/** ASCII letters and digits, Khmer consonants and independent vowels: none joins what stands before it. */
+function isLetter(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x1780 && code <= 0x17b3)
 }
 
 /**

@@ -54,9 +54,31 @@ export const pageSchema: Schema = {
   }
 }
 
+/**
+ * What an e-mail may hold: the page schema, plus what inlining the CSS makes
+ * (style attributes, and the template's @media rules in a `<style>` of the
+ * head). A style can draw, never run script.
+ */
+export const emailSchema: Schema = {
+  ...pageSchema,
+  strip: ['script'],
+  tagNames: [...(pageSchema.tagNames ?? []), 'style'],
+  ancestors: {...pageSchema.ancestors, style: ['head']},
+  attributes: {
+    ...pageSchema.attributes,
+    '*': [...(pageSchema.attributes?.['*'] ?? []), 'style']
+  }
+}
+
 const sanitizer = unified().use(rehypeSanitize, pageSchema)
+const emailSanitizer = unified().use(rehypeSanitize, emailSchema)
 
 /** Passes a whole page through rehype-sanitize: the second guard after the model. */
 export function sanitizePage(tree: Root): Root {
   return sanitizer.runSync(tree) as Root
+}
+
+/** Passes the e-mail's HTML, its CSS inlined, through rehype-sanitize. */
+export function sanitizeEmail(tree: Root): Root {
+  return emailSanitizer.runSync(tree) as Root
 }

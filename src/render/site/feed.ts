@@ -53,7 +53,18 @@ export function renderFeed(items: ReadonlyArray<SiteRelease & {release: Release}
     })
   ])
   const root: XastRoot = {type: 'root', children: [{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'}, feed]}
-  return `${toXml(root)}\n`
+  return `${wellFormed(toXml(root))}\n`
+}
+
+/**
+ * What XML 1.0 does not allow whatever the escaping: `]]>` in text (§2.4;
+ * xast-util-to-xml escapes only `<` and `&`) and characters outside `Char`
+ * (§2.2: C0 controls but tab and line ends, lone surrogates, U+FFFE, U+FFFF),
+ * which the checks report in the release. `]]>` can stand nowhere else in the
+ * feed, and `&#x3E;` reads as `>` in text and attributes alike.
+ */
+function wellFormed(xml: string): string {
+  return xml.replace(/\]\]>/g, ']]&#x3E;').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
 }
 
 /** The releases a feed holds: the newest `site.feedEntries` with the language. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type {Element, Root} from 'hast'
+import type {Root} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
@@ -10,12 +10,12 @@ import {releaseIdentity} from '../../release/identity.js'
 import type {Inline, Position, Release} from '../../release/model.js'
 import {loadPreviewAssets} from '../../preview/assets.js'
 import {renderPreview, type PreviewAssets} from '../../preview/render-preview.js'
-import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
+import {checkTexts, projectConfig, repoRoot, seedPath} from '../../test/project.js'
 import {loadSiteAssets, type SiteAssets} from './assets.js'
 import {renderFeed} from './feed.js'
 import {summarizeRelease} from '../../release/summary.js'
 import {renderIndexPage, renderReleasePage, type SiteContext} from './pages.js'
-import {textOf} from '../../test/hast.js'
+import {executableMarkup, hostileLinks, hostileRelease, hostileText} from '../../test/hostile.js'
 
 const parser = unified().use(rehypeParse)
 const config = projectConfig()
@@ -28,85 +28,6 @@ beforeAll(async () => {
   previewAssets = await loadPreviewAssets(repoRoot, config)
   site = {config, assets, generator: 'pressroom 0.1.0'}
 })
-
-const unsafeUrl = /^(?:javascript|data|vbscript|file):/i
-const dangerousTags = new Set(['script', 'style', 'iframe', 'frame', 'object', 'embed', 'img', 'svg', 'math', 'form', 'base', 'link', 'meta', 'template'])
-
-/**
- * What could run in a browser: script and style elements (other than the
- * preview's own, byte for byte), embedding elements, event handler
- * attributes, URLs with script-capable schemes, refresh redirects.
- */
-function executableMarkup(html: string, trusted: readonly string[] = []): string[] {
-  const found: string[] = []
-  visit(parser.parse(html) as Root, 'element', (element: Element, _index, parent) => {
-    const inHead = parent?.type === 'element' && parent.tagName === 'head'
-    const own = (element.tagName === 'script' || element.tagName === 'style') && trusted.includes(textOf(element))
-    const headElement = inHead && (element.tagName === 'link' || element.tagName === 'meta')
-    // The templates' search box: a GET form to a page of the site itself.
-    const searchBox =
-      element.tagName === 'form' &&
-      String(element.properties.className ?? '') === 'search' &&
-      String(element.properties.method ?? '') === 'get' &&
-      /^(?:\.\.\/|\.\/|search\/)/.test(String(element.properties.action ?? ''))
-    if (dangerousTags.has(element.tagName) && !own && !headElement && !searchBox) found.push(`<${element.tagName}>`)
-    for (const [name, value] of Object.entries(element.properties)) {
-      if (/^on/i.test(name)) found.push(`${element.tagName}[${name}]`)
-      for (const item of Array.isArray(value) ? value : [value]) {
-        // Browsers drop tabs, newlines and leading spaces before the scheme.
-        const url = String(item).replace(/[\u0000-\u0020]/g, '')
-        if (['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'cite'].includes(name) && unsafeUrl.test(url)) found.push(`${element.tagName}[${name}=${url}]`)
-      }
-    }
-    if (element.tagName === 'meta' && String(element.properties.httpEquiv ?? '').toLowerCase() === 'refresh') found.push('meta refresh')
-  })
-  return found
-}
-
-
-const hostileLinks = [
-  '[a](javascript:alert(1))',
-  '[a](JaVaScRiPt:alert(1))',
-  '[a](<javascript:alert(1)>)',
-  '[a](java&#x09;script:alert(1))',
-  '[a](&#106;avascript:alert(1))',
-  '[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '[a](vbscript:msgbox(1))',
-  '[a](file:///etc/passwd)',
-  '[a](<https://example.org/" onmouseover="alert(1)>)',
-  '[a](https://example.org "t\\" onmouseover=\\"alert(1)")',
-  "[a](https://example.org 'x\\' onfocus=\\'alert(1)')",
-  '[a](<https://example.org/\'><script>alert(1)</script>>)',
-  '<javascript:alert(1)>',
-  '[a]: javascript:alert(1)'
-]
-
-const hostileText = [
-  '<script>alert(1)</script>',
-  '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '\\<script>alert(1)\\</script>',
-  '<img src=x onerror=alert(1)>',
-  '" onmouseover="alert(1)',
-  "' onmouseover='alert(1)",
-  '"><svg onload=alert(1)>',
-  '&quot;&gt;&lt;svg onload=alert(1)&gt;',
-  '&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;',
-  '&lt;/style&gt;&lt;/script&gt;&lt;!--',
-  '{{title}} {{article}} {{url.canonical}}',
-  '<!-- comment --> ]]> <![CDATA[x]]>',
-  '&#x3C;iframe src=javascript:alert(1)&#x3E;'
-]
-
-/** The seed with a hostile snippet in the headline and first paragraph of both languages, and in the reference. */
-function hostileRelease(snippet: string): string {
-  const seed = readRepoFile(seedPath).toString('utf8')
-  return seed
-    .replace('ref: No. 10 PR-26/EoJ', `ref: "No. 10 PR-26/EoJ ${snippet.replace(/["\\]/g, '\\$&')}"`)
-    .replace('## Japan Provides', `## ${snippet} Japan Provides`)
-    .replace('The Government of Japan will provide', `The Government ${snippet} of Japan will provide`)
-    .replace('## ជម្នះ', `## ${snippet} ជម្នះ`)
-    .replace('រដ្ឋាភិបាលជប៉ុននឹងផ្តល់', `${snippet} រដ្ឋាភិបាលជប៉ុននឹងផ្តល់`)
-}
 
 function renderAll(release: Release, messages: readonly VFileMessage[] = []) {
   const identity = releaseIdentity(release, config) ?? {year: 2026, number: 10, id: '2026-010', sitePath: '2026/010', slug: 'x'}
@@ -201,7 +122,7 @@ function modelRelease(text: string, url: string, title: string, ref: string): Re
   })
   return {
     path: 'releases/2026/010-x.md',
-    frontmatter: {position: null, readable: true, fields: {}, ref, date: '2026-02-18', embargo: null, draft: false},
+    frontmatter: {position: null, readable: true, fields: {}, ref, date: '2026-02-18', embargo: null, draft: false, unreadable: []},
     sections: {en: section('en'), km: section('km')},
     order: ['en', 'km'],
     source: {bom: false, lineEnding: '\n'}
