@@ -1,8 +1,8 @@
 import {extractFacts, type Fact, type FactKind} from '../facts/extract.js'
 import {pairFacts} from '../facts/pair.js'
 import {describeKey, renderFact} from '../facts/render.js'
-import type {Lang, Position, Section} from '../release/model.js'
-import {pairUnits, sectionUnits} from '../release/pairing.js'
+import type {Lang, Section} from '../release/model.js'
+import {indexPairs} from '../release/pairing.js'
 import {sourcePoint} from '../release/text.js'
 import {defineRule, type DefaultSeverity, type Rule} from './rule.js'
 
@@ -29,9 +29,12 @@ export function defineFactRule(options: FactRuleOptions): Rule {
       const en = release.sections.en
       const km = release.sections.km
       if (!en || !km) return
-      const blockOf = factBlocks(en, km)
+      const {blockOf, lone} = factBlocks(en, km)
       const {onlyEn, onlyKm} = pairFacts(extractFacts(en), extractFacts(km), options.kind, blockOf)
-      const unpaired: Record<Lang, Fact[]> = {en: onlyEn, km: onlyKm}
+      // A fact in a unit with no counterpart at all is lost with its unit,
+      // which `missing-translation` reports: one slip, one message.
+      const kept = (fact: Fact) => !lone.has(blockOf(fact) ?? -1)
+      const unpaired: Record<Lang, Fact[]> = {en: onlyEn.filter(kept), km: onlyKm.filter(kept)}
       for (const lang of ['en', 'km'] as const) {
         const other: Lang = lang === 'en' ? 'km' : 'en'
         unpaired[lang].forEach((fact, i) => {
@@ -57,26 +60,10 @@ export function defineFactRule(options: FactRuleOptions): Rule {
   })
 }
 
-/**
- * Numbers each pair of blocks (the headlines are pair 0, then the pairs of
- * `pairUnits`) and tells which pair a fact stands in.
- */
-function factBlocks(en: Section, km: Section): (fact: Fact) => number | null {
-  const ranges: Array<{start: number; end: number; pair: number}> = []
-  for (const section of [en, km]) {
-    if (section.headline) ranges.push({...offsets(section.headline.position), pair: 0})
-  }
-  pairUnits(sectionUnits(en), sectionUnits(km)).forEach((pair, i) => {
-    for (const unit of [pair.en, pair.km]) if (unit) ranges.push({...offsets(unit.position), pair: i + 1})
-  })
-  return (fact) => {
-    const at = fact.node.position.start.offset
-    return ranges.find((range) => at >= range.start && at < range.end)?.pair ?? null
-  }
-}
-
-function offsets(position: Position) {
-  return {start: position.start.offset, end: position.end.offset}
+/** Which pair of units a fact stands in (see `indexPairs`), and which pairs hold a unit alone. */
+function factBlocks(en: Section, km: Section): {blockOf: (fact: Fact) => number | null; lone: ReadonlySet<number>} {
+  const index = indexPairs(en, km)
+  return {blockOf: (fact) => index.pairAt(fact.node.position.start.offset), lone: index.lone}
 }
 
 function capitalise(word: string): string {

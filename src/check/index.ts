@@ -45,7 +45,8 @@ export function checkReleases(entries: readonly CheckEntry[], config: Config, ru
     const severity = severityOf(rule, config.rules[rule.id])
     if (!severity) continue
     const report = (entry: CheckEntry, finding: Finding) => {
-      addMessage(entry.file, {ruleId: rule.id, severity, ...finding})
+      const lenient = rule.lenientInDrafts && severity === 'error' && entry.release.frontmatter.draft
+      addMessage(entry.file, {ruleId: rule.id, severity: lenient ? 'warning' : severity, ...finding})
       if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
     }
     for (const entry of entries) {

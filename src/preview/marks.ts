@@ -5,8 +5,8 @@ import {termMatches} from '../config/glossary.js'
 import {extractFacts, type Fact, type FactKind} from '../facts/extract.js'
 import {pairFacts} from '../facts/pair.js'
 import {describeKey} from '../facts/render.js'
-import type {Lang, Position, Release, Section, TextNode} from '../release/model.js'
-import {pairUnits, sectionUnits} from '../release/pairing.js'
+import type {Lang, Release, Section, TextNode} from '../release/model.js'
+import {indexPairs} from '../release/pairing.js'
 import {sectionTextNodes} from '../release/text.js'
 
 /**
@@ -108,18 +108,10 @@ function findKhmer(nodes: readonly TextNode[], term: string) {
   return hits
 }
 
-/** As the fact rules number blocks: the headlines are pair 0, then the pairs of `pairUnits`. */
+/** As the fact rules number blocks (`indexPairs`). */
 function factBlocks(en: Section, km: Section): (fact: Fact) => number | null {
-  const ranges: Array<{start: number; end: number; pair: number}> = []
-  const offsets = (position: Position) => ({start: position.start.offset, end: position.end.offset})
-  for (const section of [en, km]) if (section.headline) ranges.push({...offsets(section.headline.position), pair: 0})
-  pairUnits(sectionUnits(en), sectionUnits(km)).forEach((pair, i) => {
-    for (const unit of [pair.en, pair.km]) if (unit) ranges.push({...offsets(unit.position), pair: i + 1})
-  })
-  return (fact) => {
-    const at = fact.node.position.start.offset
-    return ranges.find((range) => at >= range.start && at < range.end)?.pair ?? null
-  }
+  const index = indexPairs(en, km)
+  return (fact) => index.pairAt(fact.node.position.start.offset)
 }
 
 /** A text node as hast, its marks wrapped in `<mark>`. */

@@ -63,12 +63,27 @@ function unit(kind: UnitKind, block: Block, children: Inline[], position: Positi
 
 // Costs of the alignment, in whole numbers so that sums are exact: the
 // same input always gives the same pairs, whatever the order of additions.
-// Two units of different kinds pair rather than leave both unpaired
-// (50 < 2 × 60): a paragraph turned into a list item is still the same text.
-const gapCost = 60
+/**
+ * Units with no counterpart come in runs (a translation stops short, a
+ * passage was skipped): a run costs `gapOpen` once plus `gapExtend` per
+ * unit (affine gaps, as in Gotoh's alignment), so one run of four is
+ * cheaper than two runs of two. A lone unit costs 75.
+ */
+const gapOpen = 30
+const gapExtend = 45
+/** Two units of different kinds pair rather than leave both alone (50 < 2 × 75): a paragraph turned into a list item is still the same text. */
 const kindCost = 50
-/** Cost of a whole section's share of difference in length (shares are 0–1). */
-const lengthWeight = 200
+/**
+ * Cost of a difference in length, per unit of |ln(Khmer length / expected
+ * length)|, as in Gale and Church's sentence alignment: a translation is
+ * about as long as its original times a ratio, whatever else the section
+ * holds, so a section half translated still aligns unit by unit.
+ */
+const lengthWeight = 100
+/** Characters added to every length, so that short items do not weigh like long paragraphs. */
+const lengthSmoothing = 20
+/** Khmer characters (UTF-16 units, spaces aside) per English letter, before a release's own ratio is measured. */
+const usualRatio = 1.1
 /**
  * Cells of the alignment table computed at once (a byte each). Longer
  * sections are aligned in pieces along the diagonal, each within this
@@ -77,51 +92,83 @@ const lengthWeight = 200
  */
 const defaultMaxCells = 1 << 20
 
-// Back-pointers of the table: which step reached a cell.
-const pairStep = 0
-const enStep = 1
-const kmStep = 2
-
 export interface PairOptions {
   /** Largest alignment table computed whole (tests lower it to try the pieces). */
   maxCells?: number
 }
 
 /**
- * Aligns the English and Khmer units (Needleman–Wunsch): units pair when
- * they hold a similar share of their section's text and are of the same
- * kind; a unit with no counterpart pairs with null. The preview shows the
- * same pairs side by side.
+ * Aligns the English and Khmer units: units pair when their lengths fit
+ * the release's ratio of Khmer to English and they are of the same kind; a
+ * unit with no counterpart pairs with null, and such units are found in
+ * runs rather than scattered. Where two alignments cost the same, units
+ * are left alone as late as possible: a translation is written from the
+ * start. The preview shows the same pairs side by side.
  *
  * Every unit of both sides appears exactly once, in order. The traceback
  * follows stored back-pointers, each of which moves back by at least one
  * unit, so it ends after at most `en.length + km.length` steps.
  */
 export function pairUnits(en: readonly Unit[], km: readonly Unit[], options: PairOptions = {}): UnitPair[] {
-  const cost = costModel(en, km)
-  const n = en.length
-  const m = km.length
   const maxCells = Math.max(4, options.maxCells ?? defaultMaxCells)
-  // Pieces: a grid of k × k along the diagonal, the table of each within maxCells.
-  const pieces = Math.max(1, Math.ceil(Math.sqrt(((n + 1) * (m + 1)) / maxCells)))
-  const pairs: UnitPair[] = []
-  for (let k = 0; k < pieces; k++) {
-    const i0 = Math.floor((k * n) / pieces)
-    const i1 = Math.floor(((k + 1) * n) / pieces)
-    const j0 = Math.floor((k * m) / pieces)
-    const j1 = Math.floor(((k + 1) * m) / pieces)
-    for (const [i, j] of alignRange(cost, i0, i1, j0, j1)) pairs.push({en: i === null ? null : en[i]!, km: j === null ? null : km[j]!})
+  return align(costModel(en, km, maxCells), en.length, km.length, maxCells).map(([i, j]) => ({
+    en: i === null ? null : en[i]!,
+    km: j === null ? null : km[j]!
+  }))
+}
+
+export interface PairIndex {
+  /** `pairUnits` of the two sections. */
+  pairs: UnitPair[]
+  /**
+   * The pair whose source holds an offset: 0 for the headlines, i + 1 for
+   * `pairs[i]`, the innermost when units nest (a list item's nested
+   * paragraph); null outside every unit.
+   */
+  pairAt(offset: number): number | null
+  /** Numbers of the pairs that hold a unit with no counterpart. */
+  lone: ReadonlySet<number>
+}
+
+/** The pairs of two sections, and which pair each source offset belongs to, found by binary search. */
+export function indexPairs(en: Section, km: Section): PairIndex {
+  const ranges: Array<{start: number; end: number; pair: number}> = []
+  const lone = new Set<number>()
+  for (const section of [en, km]) {
+    if (section.headline) ranges.push({start: section.headline.position.start.offset, end: section.headline.position.end.offset, pair: 0})
   }
-  return pairs
+  const pairs = pairUnits(sectionUnits(en), sectionUnits(km))
+  pairs.forEach((pair, i) => {
+    if (!pair.en || !pair.km) lone.add(i + 1)
+    for (const unit of [pair.en, pair.km]) if (unit) ranges.push({start: unit.position.start.offset, end: unit.position.end.offset, pair: i + 1})
+  })
+  // Units nest (a list item holds its nested lists) or follow each other: by
+  // start, the innermost unit holding an offset is the last one starting before it that has not ended.
+  ranges.sort((x, y) => x.start - y.start || y.end - x.end)
+  const pairAt = (offset: number) => {
+    let low = 0
+    let high = ranges.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (ranges[middle]!.start <= offset) low = middle + 1
+      else high = middle
+    }
+    for (let k = low - 1; k >= 0; k--) if (offset < ranges[k]!.end) return ranges[k]!.pair
+    return null
+  }
+  return {pairs, pairAt, lone}
 }
 
 /** The total cost of an alignment, as `pairUnits` minimises it. */
 export function alignmentCost(en: readonly Unit[], km: readonly Unit[], pairs: readonly UnitPair[]): number {
-  const cost = costModel(en, km)
+  const cost = costModel(en, km, defaultMaxCells)
   let total = 0
+  let run: 'en' | 'km' | null = null
   for (const pair of pairs) {
-    if (pair.en && pair.km) total += cost.pair(en.indexOf(pair.en), km.indexOf(pair.km))
-    else total += gapCost
+    const alone = pair.en && pair.km ? null : pair.en ? 'en' : 'km'
+    if (alone === null) total += cost.pair(en.indexOf(pair.en!), km.indexOf(pair.km!))
+    else total += (alone === run ? 0 : gapOpen) + gapExtend
+    run = alone
   }
   return total
 }
@@ -131,66 +178,119 @@ interface CostModel {
   pair(i: number, j: number): number
 }
 
-function costModel(en: readonly Unit[], km: readonly Unit[]): CostModel {
-  const lengths = (units: readonly Unit[]) => units.map((u) => u.text.replace(/\s+/g, '').length)
-  const a = lengths(en)
-  const b = lengths(km)
-  const totalA = Math.max(1, a.reduce((x, y) => x + y, 0))
-  const totalB = Math.max(1, b.reduce((x, y) => x + y, 0))
-  return {
-    pair: (i, j) =>
-      (en[i]!.kind === km[j]!.kind ? 0 : kindCost) +
-      // |a/totalA − b/totalB| × lengthWeight, rounded to a whole number.
-      Math.round((lengthWeight * Math.abs(a[i]! * totalB - b[j]! * totalA)) / (totalA * totalB))
+/**
+ * The costs with this release's own ratio of Khmer to English: aligned
+ * first with the usual ratio, then measured on the units that paired.
+ */
+function costModel(en: readonly Unit[], km: readonly Unit[], maxCells: number): CostModel {
+  const a = en.map(textLength)
+  const b = km.map(textLength)
+  const withRatio = (ratio: number): CostModel => {
+    const expected = a.map((length) => Math.log(ratio * length + lengthSmoothing))
+    const actual = b.map((length) => Math.log(length + lengthSmoothing))
+    return {
+      pair: (i, j) => (en[i]!.kind === km[j]!.kind ? 0 : kindCost) + Math.round(lengthWeight * Math.abs(actual[j]! - expected[i]!))
+    }
   }
+  const first = align(withRatio(usualRatio), en.length, km.length, maxCells)
+  return withRatio(measuredRatio(first, a, b) ?? usualRatio)
 }
 
+function textLength(unit: Unit): number {
+  return unit.text.replace(/\s+/g, '').length
+}
+
+/** The median ratio of Khmer to English length over paired units long enough to tell; null without any. */
+function measuredRatio(pairs: ReadonlyArray<[number | null, number | null]>, a: readonly number[], b: readonly number[]): number | null {
+  const ratios = pairs
+    .filter(([i, j]) => i !== null && j !== null && a[i]! >= lengthSmoothing && b[j]! >= lengthSmoothing)
+    .map(([i, j]) => b[j!]! / a[i!]!)
+    .sort((x, y) => x - y)
+  if (ratios.length === 0) return null
+  const middle = ratios.length >> 1
+  const median = ratios.length % 2 === 1 ? ratios[middle]! : (ratios[middle - 1]! + ratios[middle]!) / 2
+  return Math.min(4, Math.max(0.25, median))
+}
+
+type IndexPair = [number | null, number | null]
+
+/** Index pairs of the alignment, in pieces along the diagonal when the table would exceed maxCells. */
+function align(cost: CostModel, n: number, m: number, maxCells: number): IndexPair[] {
+  const pieces = Math.max(1, Math.ceil(Math.sqrt(((n + 1) * (m + 1)) / maxCells)))
+  const pairs: IndexPair[] = []
+  for (let k = 0; k < pieces; k++) {
+    const i0 = Math.floor((k * n) / pieces)
+    const i1 = Math.floor(((k + 1) * n) / pieces)
+    const j0 = Math.floor((k * m) / pieces)
+    const j1 = Math.floor(((k + 1) * m) / pieces)
+    for (const pair of alignRange(cost, i0, i1, j0, j1)) pairs.push(pair)
+  }
+  return pairs
+}
+
+// The three ways an alignment of two prefixes can end: the last units
+// paired, the last English unit alone, the last Khmer unit alone. Each
+// cell stores, per way, the way the prefix before it ended (2 bits each).
+type Way = 0 | 1 | 2
+const paired: Way = 0
+const enAlone: Way = 1
+const kmAlone: Way = 2
+const shift = [0, 2, 4] as const
+
 /**
- * Aligns English units i0…i1−1 with Khmer units j0…j1−1. Returns index
- * pairs in reading order, null where a unit has no counterpart. Costs are
- * kept for two rows at a time; the back-pointers take one byte a cell.
+ * Aligns English units i0…i1−1 with Khmer units j0…j1−1 (Gotoh's
+ * algorithm: three tables, one per way of ending). Returns index pairs in
+ * reading order, null where a unit has no counterpart. Costs are kept for
+ * two rows at a time; the back-pointers take one byte a cell.
  */
-function alignRange(cost: CostModel, i0: number, i1: number, j0: number, j1: number): Array<[number | null, number | null]> {
+function alignRange(cost: CostModel, i0: number, i1: number, j0: number, j1: number): IndexPair[] {
   const rows = i1 - i0
   const cols = j1 - j0
   const width = cols + 1
-  const step = new Uint8Array((rows + 1) * width)
-  let previous = new Float64Array(width)
-  let current = new Float64Array(width)
+  const from = new Uint8Array((rows + 1) * width)
+  const row = () => [new Float64Array(width).fill(Infinity), new Float64Array(width).fill(Infinity), new Float64Array(width).fill(Infinity)] as const
+  let previous = row()
+  let current = row()
+  // Ties go to a unit alone, English first, then to pairing: read from the
+  // end, this leaves units alone as late in the section as it can.
+  const best = (costs: readonly [number, number, number]): Way =>
+    costs[enAlone] <= costs[kmAlone] && costs[enAlone] <= costs[paired] ? enAlone : costs[kmAlone] <= costs[paired] ? kmAlone : paired
+  previous[paired][0] = 0
   for (let j = 1; j <= cols; j++) {
-    previous[j] = j * gapCost
-    step[j] = kmStep
+    previous[kmAlone][j] = gapOpen + j * gapExtend
+    from[j] = (j === 1 ? paired : kmAlone) << shift[kmAlone]
   }
   for (let i = 1; i <= rows; i++) {
-    current[0] = i * gapCost
-    step[i * width] = enStep
+    for (const table of current) table.fill(Infinity)
+    current[enAlone][0] = gapOpen + i * gapExtend
+    from[i * width] = (i === 1 ? paired : enAlone) << shift[enAlone]
     for (let j = 1; j <= cols; j++) {
-      // Ties go to pairing, then to an English unit alone: fixed, so the result is too.
-      let best = previous[j - 1]! + cost.pair(i0 + i - 1, j0 + j - 1)
-      let from = pairStep
-      const up = previous[j]! + gapCost
-      if (up < best) {
-        best = up
-        from = enStep
-      }
-      const left = current[j - 1]! + gapCost
-      if (left < best) {
-        best = left
-        from = kmStep
-      }
-      current[j] = best
-      step[i * width + j] = from
+      const diagonal = [previous[paired][j - 1]!, previous[enAlone][j - 1]!, previous[kmAlone][j - 1]!] as const
+      const up = [previous[paired][j]! + gapOpen, previous[enAlone][j]!, previous[kmAlone][j]! + gapOpen] as const
+      const left = [current[paired][j - 1]! + gapOpen, current[enAlone][j - 1]! + gapOpen, current[kmAlone][j - 1]!] as const
+      const p = best(diagonal)
+      const e = best(up)
+      const k = best(left)
+      current[paired][j] = diagonal[p] + cost.pair(i0 + i - 1, j0 + j - 1)
+      current[enAlone][j] = up[e] + gapExtend
+      current[kmAlone][j] = left[k] + gapExtend
+      from[i * width + j] = (p << shift[paired]) | (e << shift[enAlone]) | (k << shift[kmAlone])
     }
     ;[previous, current] = [current, previous]
   }
-  const pairs: Array<[number | null, number | null]> = []
+  const pairs: IndexPair[] = []
   let i = rows
   let j = cols
+  let way = best([previous[paired][cols]!, previous[enAlone][cols]!, previous[kmAlone][cols]!])
   while (i > 0 || j > 0) {
-    const from = step[i * width + j]
-    if (from === pairStep) pairs.push([i0 + --i, j0 + --j])
-    else if (from === enStep) pairs.push([i0 + --i, null])
+    // At the edges of the table only one way is possible.
+    if (i === 0) way = kmAlone
+    else if (j === 0) way = enAlone
+    const before = ((from[i * width + j]! >> shift[way]) & 3) as Way
+    if (way === paired) pairs.push([i0 + --i, j0 + --j])
+    else if (way === enAlone) pairs.push([i0 + --i, null])
     else pairs.push([null, j0 + --j])
+    way = before
   }
   return pairs.reverse()
 }
