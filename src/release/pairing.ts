@@ -109,17 +109,28 @@ export interface PairOptions {
  * follows stored back-pointers, each of which moves back by at least one
  * unit, so it ends after at most `en.length + km.length` steps.
  */
-export function pairUnits(en: readonly Unit[], km: readonly Unit[], options: PairOptions = {}): UnitPair[] {
+export function pairUnits(en: readonly Unit[], km: readonly Unit[], options: PairOptions = {}): readonly UnitPair[] {
+  const cached = options.maxCells === undefined ? pairCache.get(en)?.get(km) : undefined
+  if (cached) return cached
   const maxCells = Math.max(4, options.maxCells ?? defaultMaxCells)
-  return align(costModel(en, km, maxCells), en.length, km.length, maxCells).map(([i, j]) => ({
+  const pairs = align(costModel(en, km, maxCells), en.length, km.length, maxCells).map(([i, j]) => ({
     en: i === null ? null : en[i]!,
     km: j === null ? null : km[j]!
   }))
+  if (options.maxCells === undefined) {
+    const byKhmer = pairCache.get(en) ?? new WeakMap()
+    byKhmer.set(km, pairs)
+    pairCache.set(en, byKhmer)
+  }
+  return pairs
 }
+
+/** Several rules and the preview pair the same sections (`sectionUnits` keeps their units). */
+const pairCache = new WeakMap<readonly Unit[], WeakMap<readonly Unit[], readonly UnitPair[]>>()
 
 export interface PairIndex {
   /** `pairUnits` of the two sections. */
-  pairs: UnitPair[]
+  pairs: readonly UnitPair[]
   /**
    * The pair whose source holds an offset: 0 for the headlines, i + 1 for
    * `pairs[i]`, the innermost when units nest (a list item's nested
@@ -237,6 +248,24 @@ const enAlone: Way = 1
 const kmAlone: Way = 2
 const shift = [0, 2, 4] as const
 
+function infinities(length: number): Float64Array {
+  return new Float64Array(length).fill(Infinity)
+}
+
+/**
+ * The cheapest of three ways to reach a cell (paired, English alone, Khmer
+ * alone). Ties go to a unit alone, English first, then to pairing: read
+ * from the end, this leaves units alone as late in the section as it can.
+ */
+function best(pairedCost: number, enCost: number, kmCost: number): Way {
+  if (enCost <= kmCost && enCost <= pairedCost) return enAlone
+  return kmCost <= pairedCost ? kmAlone : paired
+}
+
+function costOf(way: Way, pairedCost: number, enCost: number, kmCost: number): number {
+  return way === paired ? pairedCost : way === enAlone ? enCost : kmCost
+}
+
 /**
  * Aligns English units i0…i1−1 with Khmer units j0…j1−1 (Gotoh's
  * algorithm: three tables, one per way of ending). Returns index pairs in
@@ -248,40 +277,47 @@ function alignRange(cost: CostModel, i0: number, i1: number, j0: number, j1: num
   const cols = j1 - j0
   const width = cols + 1
   const from = new Uint8Array((rows + 1) * width)
-  const row = () => [new Float64Array(width).fill(Infinity), new Float64Array(width).fill(Infinity), new Float64Array(width).fill(Infinity)] as const
-  let previous = row()
-  let current = row()
-  // Ties go to a unit alone, English first, then to pairing: read from the
-  // end, this leaves units alone as late in the section as it can.
-  const best = (costs: readonly [number, number, number]): Way =>
-    costs[enAlone] <= costs[kmAlone] && costs[enAlone] <= costs[paired] ? enAlone : costs[kmAlone] <= costs[paired] ? kmAlone : paired
-  previous[paired][0] = 0
+  // Costs of the previous and the current row, per way of ending.
+  let [pairedBefore, enBefore, kmBefore] = [infinities(width), infinities(width), infinities(width)]
+  let [pairedNow, enNow, kmNow] = [infinities(width), infinities(width), infinities(width)]
+  pairedBefore[0] = 0
   for (let j = 1; j <= cols; j++) {
-    previous[kmAlone][j] = gapOpen + j * gapExtend
+    kmBefore[j] = gapOpen + j * gapExtend
     from[j] = (j === 1 ? paired : kmAlone) << shift[kmAlone]
   }
   for (let i = 1; i <= rows; i++) {
-    for (const table of current) table.fill(Infinity)
-    current[enAlone][0] = gapOpen + i * gapExtend
+    pairedNow.fill(Infinity)
+    enNow.fill(Infinity)
+    kmNow.fill(Infinity)
+    enNow[0] = gapOpen + i * gapExtend
     from[i * width] = (i === 1 ? paired : enAlone) << shift[enAlone]
     for (let j = 1; j <= cols; j++) {
-      const diagonal = [previous[paired][j - 1]!, previous[enAlone][j - 1]!, previous[kmAlone][j - 1]!] as const
-      const up = [previous[paired][j]! + gapOpen, previous[enAlone][j]!, previous[kmAlone][j]! + gapOpen] as const
-      const left = [current[paired][j - 1]! + gapOpen, current[enAlone][j - 1]! + gapOpen, current[kmAlone][j - 1]!] as const
-      const p = best(diagonal)
-      const e = best(up)
-      const k = best(left)
-      current[paired][j] = diagonal[p] + cost.pair(i0 + i - 1, j0 + j - 1)
-      current[enAlone][j] = up[e] + gapExtend
-      current[kmAlone][j] = left[k] + gapExtend
+      // Pairing English unit i with Khmer unit j, after any way of ending.
+      const dp = pairedBefore[j - 1]!
+      const de = enBefore[j - 1]!
+      const dk = kmBefore[j - 1]!
+      const p = best(dp, de, dk)
+      pairedNow[j] = costOf(p, dp, de, dk) + cost.pair(i0 + i - 1, j0 + j - 1)
+      // English unit i alone: a run goes on, or a new one opens.
+      const up = pairedBefore[j]! + gapOpen
+      const ue = enBefore[j]!
+      const uk = kmBefore[j]! + gapOpen
+      const e = best(up, ue, uk)
+      enNow[j] = costOf(e, up, ue, uk) + gapExtend
+      // Khmer unit j alone.
+      const lp = pairedNow[j - 1]! + gapOpen
+      const le = enNow[j - 1]! + gapOpen
+      const lk = kmNow[j - 1]!
+      const k = best(lp, le, lk)
+      kmNow[j] = costOf(k, lp, le, lk) + gapExtend
       from[i * width + j] = (p << shift[paired]) | (e << shift[enAlone]) | (k << shift[kmAlone])
     }
-    ;[previous, current] = [current, previous]
+    ;[pairedBefore, enBefore, kmBefore, pairedNow, enNow, kmNow] = [pairedNow, enNow, kmNow, pairedBefore, enBefore, kmBefore]
   }
   const pairs: IndexPair[] = []
   let i = rows
   let j = cols
-  let way = best([previous[paired][cols]!, previous[enAlone][cols]!, previous[kmAlone][cols]!])
+  let way = best(pairedBefore[cols]!, enBefore[cols]!, kmBefore[cols]!)
   while (i > 0 || j > 0) {
     // At the edges of the table only one way is possible.
     if (i === 0) way = kmAlone

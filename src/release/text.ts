@@ -52,11 +52,16 @@ function collectInline(inlines: readonly Inline[], into: TextNode[]) {
  * The value differs from its source slice by backslash escapes, character
  * references, `\r` and the indentation or `>` markers of continuation
  * lines, so walk both strings together and skip what the value lacks.
+ * Rules ask for the places of a node's findings in reading order, so the
+ * walk goes on from where the last one for the node stopped: a long
+ * paragraph with many findings is walked once, not once per finding.
  */
 export function sourcePoint(source: string, node: TextNode, index: number): Point {
-  let at = node.position.start.offset
   const end = node.position.end.offset
-  let i = 0
+  const last = walks.get(node)
+  const resume = last && last.sourceLength === source.length && last.i <= index
+  let at = resume ? last.at : node.position.start.offset
+  let i = resume ? last.i : 0
   while (i < index && at < end) {
     const entity = source[at] === '&' ? /^&(?:#\d+|#x[\da-f]+|\w+);/i.exec(source.slice(at, at + 40)) : null
     if (!entity && source[at] === node.value[i]) {
@@ -73,18 +78,36 @@ export function sourcePoint(source: string, node: TextNode, index: number): Poin
       i++
     }
   }
+  walks.set(node, {sourceLength: source.length, i, at})
   return pointFromOffset(source, at)
 }
 
+/** Where the last walk of each node stopped. */
+const walks = new WeakMap<TextNode, {sourceLength: number; i: number; at: number}>()
+
 /** Line and column (1-based, in UTF-16 units) of an offset. */
 export function pointFromOffset(source: string, offset: number): Point {
-  let line = 1
-  let lineStart = 0
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
+  const starts = lineStarts(source)
+  // The last line starting at or before the offset.
+  let low = 0
+  let high = starts.length
+  while (high - low > 1) {
+    const middle = (low + high) >> 1
+    if (starts[middle]! <= offset) low = middle
+    else high = middle
   }
-  return {line, column: offset - lineStart + 1, offset}
+  return {line: low + 1, column: offset - starts[low]! + 1, offset}
+}
+
+/** Offsets where the lines of the last source asked about start: many places are asked of one file in a row. */
+let lineIndex: {source: string; starts: number[]} | null = null
+
+function lineStarts(source: string): number[] {
+  if (lineIndex?.source === source) return lineIndex.starts
+  const starts = [0]
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
+  lineIndex = {source, starts}
+  return starts
 }
 
 /** The releases' sections in a fixed order: English, then Khmer. */
