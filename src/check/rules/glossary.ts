@@ -5,7 +5,8 @@
  * compared without U+200B and with coeng Da read as coeng Ta. A missing
  * translation is reported on the Khmer headline or block paired with the
  * English one that has the term, where the fix goes. Terms in a unit with no
- * counterpart at all are left to `missing-translation`.
+ * counterpart at all are left to `missing-translation`, and an empty section
+ * to `untranslated`.
  *
  * @example releases/2026/010-ok.md
  *   ---
@@ -35,7 +36,7 @@
  * @expect releases/2026/010-slip.md 9:1 `Pursat` (English, 6:30) has no counterpart in this Khmer text; write ពោធិ៍សាត់
  */
 import {firstTerm, khmerMatchForm} from '../../config/glossary.js'
-import {sectionTextNodes, sourcePoint} from '../../release/text.js'
+import {isEmptySection, sectionTextNodes, sourcePoint} from '../../release/text.js'
 import type {TextNode} from '../../release/model.js'
 import {indexPairs} from '../../release/pairing.js'
 import {defineRule} from '../rule.js'
@@ -47,7 +48,8 @@ export default defineRule({
   checkRelease(release, {config, source, report}) {
     const en = release.sections.en
     const km = release.sections.km
-    if (!en || !km) return
+    // An empty section is one slip, which `untranslated` reports.
+    if (!en || !km || isEmptySection(en) || isEmptySection(km)) return
     // Text in a unit with no counterpart is lost with it; `missing-translation` says so once.
     const index = indexPairs(en, km)
     const kept = (node: TextNode) => !index.lone.has(index.pairAt(node.position.start.offset) ?? -1)

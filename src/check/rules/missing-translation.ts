@@ -59,6 +59,7 @@
  */
 import type {Lang, Section} from '../../release/model.js'
 import {pairUnits, sectionUnits, type Unit} from '../../release/pairing.js'
+import {isEmptySection} from '../../release/text.js'
 import {defineRule} from '../rule.js'
 
 const names: Record<Lang, string> = {en: 'English', km: 'Khmer'}
@@ -78,7 +79,7 @@ export default defineRule({
     const sections = {en: release.sections.en, km: release.sections.km}
     if (!sections.en || !sections.km) return
     // An empty section is one slip with one message (`untranslated`), not one per unit.
-    if (isEmpty(sections.en) || isEmpty(sections.km)) return
+    if (isEmptySection(sections.en) || isEmptySection(sections.km)) return
     const last: Record<Lang, Unit | null> = {en: null, km: null}
     for (const pair of pairUnits(sectionUnits(sections.en), sectionUnits(sections.km))) {
       const lone = pair.en ? (pair.km ? null : 'en') : 'km'
@@ -95,10 +96,6 @@ export default defineRule({
     }
   }
 })
-
-function isEmpty(section: Section): boolean {
-  return !section.headline && section.blocks.length === 0
-}
 
 /** Where a translation goes: after this unit of the other section, or after its headline or heading. */
 function placeAfter(unit: Unit | null, section: Section): string {
