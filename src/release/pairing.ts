@@ -67,10 +67,14 @@ function unit(kind: UnitKind, block: Block, children: Inline[], position: Positi
  * Units with no counterpart come in runs (a translation stops short, a
  * passage was skipped): a run costs `gapOpen` once plus `gapExtend` per
  * unit (affine gaps, as in Gotoh's alignment), so one run of four is
- * cheaper than two runs of two. A lone unit costs 75.
+ * cheaper than two runs of two. A lone unit costs 75. A run at the end of
+ * the sections costs a little less per unit: a translation in progress
+ * stops short, so where the text alone cannot tell (repeated paragraphs of
+ * the same length) the units left alone are the last ones.
  */
 const gapOpen = 30
 const gapExtend = 45
+const trailingExtend = 40
 /** Two units of different kinds pair rather than leave both alone (50 < 2 × 75): a paragraph turned into a list item is still the same text. */
 const kindCost = 50
 /**
@@ -175,12 +179,14 @@ export function alignmentCost(en: readonly Unit[], km: readonly Unit[], pairs: r
   const cost = costModel(en, km, defaultMaxCells)
   let total = 0
   let run: 'en' | 'km' | null = null
-  for (const pair of pairs) {
+  pairs.forEach((pair, at) => {
     const alone = pair.en && pair.km ? null : pair.en ? 'en' : 'km'
+    // Trailing: the other language has no unit after this one.
+    const trailing = alone !== null && pairs.slice(at).every((later) => later[alone === 'en' ? 'km' : 'en'] === null)
     if (alone === null) total += cost.pair(en.indexOf(pair.en!), km.indexOf(pair.km!))
-    else total += (alone === run ? 0 : gapOpen) + gapExtend
+    else total += (alone === run ? 0 : gapOpen) + (trailing ? trailingExtend : gapExtend)
     run = alone
-  }
+  })
   return total
 }
 
@@ -234,7 +240,7 @@ function align(cost: CostModel, n: number, m: number, maxCells: number): IndexPa
     const i1 = Math.floor(((k + 1) * n) / pieces)
     const j0 = Math.floor((k * m) / pieces)
     const j1 = Math.floor(((k + 1) * m) / pieces)
-    for (const pair of alignRange(cost, i0, i1, j0, j1)) pairs.push(pair)
+    for (const pair of alignRange(cost, i0, i1, j0, j1, k === pieces - 1)) pairs.push(pair)
   }
   return pairs
 }
@@ -270,26 +276,30 @@ function costOf(way: Way, pairedCost: number, enCost: number, kmCost: number): n
  * Aligns English units i0…i1−1 with Khmer units j0…j1−1 (Gotoh's
  * algorithm: three tables, one per way of ending). Returns index pairs in
  * reading order, null where a unit has no counterpart. Costs are kept for
- * two rows at a time; the back-pointers take one byte a cell.
+ * two rows at a time; the back-pointers take one byte a cell. `last`: the
+ * range ends both sections, so runs along its far edges are trailing.
  */
-function alignRange(cost: CostModel, i0: number, i1: number, j0: number, j1: number): IndexPair[] {
+function alignRange(cost: CostModel, i0: number, i1: number, j0: number, j1: number, last: boolean): IndexPair[] {
   const rows = i1 - i0
   const cols = j1 - j0
   const width = cols + 1
   const from = new Uint8Array((rows + 1) * width)
+  // English alone once the Khmer is used up (the last column), and the reverse.
+  const enExtend = (j: number) => (last && j === cols ? trailingExtend : gapExtend)
+  const kmExtend = (i: number) => (last && i === rows ? trailingExtend : gapExtend)
   // Costs of the previous and the current row, per way of ending.
   let [pairedBefore, enBefore, kmBefore] = [infinities(width), infinities(width), infinities(width)]
   let [pairedNow, enNow, kmNow] = [infinities(width), infinities(width), infinities(width)]
   pairedBefore[0] = 0
   for (let j = 1; j <= cols; j++) {
-    kmBefore[j] = gapOpen + j * gapExtend
+    kmBefore[j] = gapOpen + j * kmExtend(0)
     from[j] = (j === 1 ? paired : kmAlone) << shift[kmAlone]
   }
   for (let i = 1; i <= rows; i++) {
     pairedNow.fill(Infinity)
     enNow.fill(Infinity)
     kmNow.fill(Infinity)
-    enNow[0] = gapOpen + i * gapExtend
+    enNow[0] = gapOpen + i * enExtend(0)
     from[i * width] = (i === 1 ? paired : enAlone) << shift[enAlone]
     for (let j = 1; j <= cols; j++) {
       // Pairing English unit i with Khmer unit j, after any way of ending.
@@ -303,13 +313,13 @@ function alignRange(cost: CostModel, i0: number, i1: number, j0: number, j1: num
       const ue = enBefore[j]!
       const uk = kmBefore[j]! + gapOpen
       const e = best(up, ue, uk)
-      enNow[j] = costOf(e, up, ue, uk) + gapExtend
+      enNow[j] = costOf(e, up, ue, uk) + enExtend(j)
       // Khmer unit j alone.
       const lp = pairedNow[j - 1]! + gapOpen
       const le = enNow[j - 1]! + gapOpen
       const lk = kmNow[j - 1]!
       const k = best(lp, le, lk)
-      kmNow[j] = costOf(k, lp, le, lk) + gapExtend
+      kmNow[j] = costOf(k, lp, le, lk) + kmExtend(i)
       from[i * width + j] = (p << shift[paired]) | (e << shift[enAlone]) | (k << shift[kmAlone])
     }
     ;[pairedBefore, enBefore, kmBefore, pairedNow, enNow, kmNow] = [pairedNow, enNow, kmNow, pairedBefore, enBefore, kmBefore]

@@ -110,6 +110,11 @@ function lineStarts(source: string): number[] {
   return starts
 }
 
+/** A section with neither headline nor text: `untranslated` reports it, and rules comparing the languages leave it at that. */
+export function isEmptySection(section: Section): boolean {
+  return !section.headline && section.blocks.length === 0
+}
+
 /** The releases' sections in a fixed order: English, then Khmer. */
 export function sectionsOf(release: Release): Section[] {
   return (['en', 'km'] as const).flatMap((lang) => (release.sections[lang] ? [release.sections[lang]!] : []))
