@@ -74,7 +74,7 @@ function unit(kind: UnitKind, block: Block, children: Inline[], position: Positi
  */
 const gapOpen = 30
 const gapExtend = 45
-const trailingExtend = 40
+const trailingExtend = 44
 /** Two units of different kinds pair rather than leave both alone (50 < 2 × 75): a paragraph turned into a list item is still the same text. */
 const kindCost = 50
 /**
@@ -103,8 +103,9 @@ export interface PairOptions {
 
 /**
  * Aligns the English and Khmer units: units pair when their lengths fit
- * the release's ratio of Khmer to English and they are of the same kind; a
- * unit with no counterpart pairs with null, and such units are found in
+ * the release's ratio of Khmer to English, they hold the same figures (and
+ * the Khmer's Latin words are in the English), and they are of the same
+ * kind; a unit with no counterpart pairs with null, and such units are found in
  * runs rather than scattered. Where two alignments cost the same, units
  * are left alone as late as possible: a translation is written from the
  * start. The preview shows the same pairs side by side.
@@ -202,15 +203,79 @@ interface CostModel {
 function costModel(en: readonly Unit[], km: readonly Unit[], maxCells: number): CostModel {
   const a = en.map(textLength)
   const b = km.map(textLength)
+  const enAnchors = en.map((unit) => anchorsOf(unit.text, 'en'))
+  const kmAnchors = km.map((unit) => anchorsOf(unit.text, 'km'))
   const withRatio = (ratio: number): CostModel => {
     const expected = a.map((length) => Math.log(ratio * length + lengthSmoothing))
     const actual = b.map((length) => Math.log(length + lengthSmoothing))
     return {
-      pair: (i, j) => (en[i]!.kind === km[j]!.kind ? 0 : kindCost) + Math.round(lengthWeight * Math.abs(actual[j]! - expected[i]!))
+      pair: (i, j) =>
+        (en[i]!.kind === km[j]!.kind ? 0 : kindCost) +
+        Math.round(lengthWeight * Math.abs(actual[j]! - expected[i]!)) +
+        anchorCost(enAnchors[i]!, kmAnchors[j]!)
     }
   }
   const first = align(withRatio(usualRatio), en.length, km.length, maxCells)
   return withRatio(measuredRatio(first, a, b) ?? usualRatio)
+}
+
+/**
+ * What a unit's translation keeps as written: its figures (Khmer digits
+ * read as Latin ones, without separators: ១,០០០ is 1000), and the Latin
+ * words a Khmer text holds (ILO, names, addresses). A few of each unit are
+ * compared, so that a long paragraph costs no more than a short one.
+ */
+interface Anchors {
+  /** Figures, and in Khmer the Latin words: up to `anchorLimit`. */
+  kept: string[]
+  /** Every figure and word of an English unit, to look the Khmer ones up in. */
+  all: Set<string>
+}
+
+/** The most anchors of one unit compared with another's. */
+const anchorLimit = 16
+/** Cost of anchors that all differ; anchors all shared cost as much less. */
+const anchorWeight = 30
+
+const figure = /[0-9\u17e0-\u17e9]+(?:[.,][0-9\u17e0-\u17e9]+)*/g
+const latinWord = /[A-Za-z][A-Za-z0-9]+/g
+
+function anchorsOf(text: string, lang: 'en' | 'km'): Anchors {
+  const figures = (limit: number) => {
+    const found: string[] = []
+    for (const match of text.matchAll(figure)) {
+      if (found.length >= limit) break
+      const digits = match[0].replace(/[.,]/g, '').replace(/[\u17e0-\u17e9]/g, (d) => String(d.charCodeAt(0) - 0x17e0))
+      if (!found.includes(digits)) found.push(digits)
+    }
+    return found
+  }
+  if (lang === 'km') {
+    const kept = figures(anchorLimit)
+    for (const match of text.matchAll(latinWord)) {
+      if (kept.length >= anchorLimit) break
+      const word = match[0].toLowerCase()
+      if (!kept.includes(word)) kept.push(word)
+    }
+    return {kept, all: new Set()}
+  }
+  const all = new Set(figures(Infinity))
+  for (const match of text.matchAll(latinWord)) all.add(match[0].toLowerCase())
+  return {kept: figures(anchorLimit), all}
+}
+
+/**
+ * From −anchorWeight (every anchor of both units found in the other) to
+ * +anchorWeight (none); 0 when neither unit has any. The English unit's
+ * figures count, and the Khmer unit's figures and Latin words.
+ */
+function anchorCost(en: Anchors, km: Anchors): number {
+  if (en.kept.length === 0 && km.kept.length === 0) return 0
+  let shared = 0
+  for (const anchor of km.kept) if (en.all.has(anchor)) shared++
+  let considered = km.kept.length
+  for (const anchor of en.kept) if (!km.kept.includes(anchor)) considered++
+  return Math.round(anchorWeight * (1 - (2 * shared) / considered))
 }
 
 function textLength(unit: Unit): number {
