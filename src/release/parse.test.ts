@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {checkTexts, messageKeys, readRepoFile, seedPath} from '../test/project.js'
 import type {ListBlock, ParagraphBlock, TextNode} from './model.js'
 import {parseRelease} from './parse.js'
-import {plainText, sectionTextNodes, sourcePoint} from './text.js'
+import {plainText, sectionTextNodes, sourcePoint, valueIndex} from './text.js'
 
 const seed = readRepoFile(seedPath)
 const encode = (text: string) => new TextEncoder().encode(text)
@@ -147,5 +147,20 @@ describe('sourcePoint', () => {
         }
       })
     )
+  })
+
+  it('maps a source offset back to the index in the value (valueIndex undoes sourcePoint)', () => {
+    const text = '---\nref: x\ndate: 2026-02-18\n---\n# English\n## T\n\nPay US\\$5 &amp; go\nto the *next* line &#x41; and\n> quoted\n> on two lines\n'
+    const {release} = parseRelease(seedPath, encode(text))
+    for (const node of sectionTextNodes(release.sections.en!)) {
+      const indexes = [...node.value].map((_, i) => i)
+      // Forwards (the walk resumes), then backwards (it starts again).
+      for (const order of [indexes, [...indexes].reverse()]) {
+        for (const i of order) expect(valueIndex(text, node, sourcePoint(text, node, i).offset)).toBe(i)
+      }
+    }
+    const paragraph = sectionTextNodes(release.sections.en!)[1]!
+    // The escaping backslash is not in the value: its offset maps to the `$` it escapes.
+    expect(valueIndex(text, paragraph, text.indexOf('\\$'))).toBe(paragraph.value.indexOf('$'))
   })
 })

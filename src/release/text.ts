@@ -57,12 +57,41 @@ function collectInline(inlines: readonly Inline[], into: TextNode[]) {
  * paragraph with many findings is walked once, not once per finding.
  */
 export function sourcePoint(source: string, node: TextNode, index: number): Point {
-  const end = node.position.end.offset
   const last = walks.get(node)
-  const resume = last && last.sourceLength === source.length && last.i <= index
-  let at = resume ? last.at : node.position.start.offset
-  let i = resume ? last.i : 0
-  while (i < index && at < end) {
+  const state = walk(source, node, last && last.sourceLength === source.length && last.i <= index ? last : null, (i) => i >= index)
+  walks.set(node, {sourceLength: source.length, ...state})
+  return pointFromOffset(source, state.at)
+}
+
+/**
+ * The reverse of `sourcePoint`: the index in the node's value of the
+ * character written at `offset` of the source (or of the next one when the
+ * offset falls on what the value lacks, such as an escaping backslash).
+ */
+export function valueIndex(source: string, node: TextNode, offset: number): number {
+  const last = indexWalks.get(node)
+  const state = walk(source, node, last && last.sourceLength === source.length && last.at <= offset ? last : null, (_, at) => at >= offset)
+  indexWalks.set(node, {sourceLength: source.length, ...state})
+  return state.i
+}
+
+interface WalkState {
+  /** Index in the node's value. */
+  i: number
+  /** Offset in the source. */
+  at: number
+}
+
+/** Where the last walk of each node stopped, one record per direction (each stops at its own kind of place). */
+const walks = new WeakMap<TextNode, WalkState & {sourceLength: number}>()
+const indexWalks = new WeakMap<TextNode, WalkState & {sourceLength: number}>()
+
+/** Walks a node's value and its source together, from `from` (a place an earlier walk stopped at) or the start, until `done`. */
+function walk(source: string, node: TextNode, from: WalkState | null, done: (i: number, at: number) => boolean): WalkState {
+  const end = node.position.end.offset
+  let at = from ? from.at : node.position.start.offset
+  let i = from ? from.i : 0
+  while (!done(i, at) && at < end && i < node.value.length) {
     const entity = source[at] === '&' ? /^&(?:#\d+|#x[\da-f]+|\w+);/i.exec(source.slice(at, at + 40)) : null
     if (!entity && source[at] === node.value[i]) {
       at++
@@ -78,12 +107,8 @@ export function sourcePoint(source: string, node: TextNode, index: number): Poin
       i++
     }
   }
-  walks.set(node, {sourceLength: source.length, i, at})
-  return pointFromOffset(source, at)
+  return {i, at}
 }
-
-/** Where the last walk of each node stopped. */
-const walks = new WeakMap<TextNode, {sourceLength: number; i: number; at: number}>()
 
 /** Line and column (1-based, in UTF-16 units) of an offset. */
 export function pointFromOffset(source: string, offset: number): Point {
