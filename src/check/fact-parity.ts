@@ -35,14 +35,21 @@ export function defineFactRule(options: FactRuleOptions): Rule {
       // which `missing-translation` reports: one slip, one message.
       const kept = (fact: Fact) => !lone.has(blockOf(fact) ?? -1)
       const unpaired: Record<Lang, Fact[]> = {en: onlyEn.filter(kept), km: onlyKm.filter(kept)}
+      // The first unpaired fact of each block, per language: many facts are looked up at once.
+      const firstInBlock: Record<Lang, Map<number, Fact>> = {en: new Map(), km: new Map()}
+      for (const lang of ['en', 'km'] as const) {
+        for (const fact of unpaired[lang]) {
+          const block = blockOf(fact)
+          if (block !== null && !firstInBlock[lang].has(block)) firstInBlock[lang].set(block, fact)
+        }
+      }
       for (const lang of ['en', 'km'] as const) {
         const other: Lang = lang === 'en' ? 'km' : 'en'
         unpaired[lang].forEach((fact, i) => {
           // The fact it stands for is most likely the unpaired one in the
           // paired block; failing that, unpaired facts correspond in order.
           const block = blockOf(fact)
-          const counterpart =
-            unpaired[other].find((candidate) => block !== null && blockOf(candidate) === block) ?? unpaired[other][i] ?? null
+          const counterpart = (block !== null ? firstInBlock[other].get(block) : undefined) ?? unpaired[other][i] ?? null
           const where = counterpart ? sourcePoint(source, counterpart.node, counterpart.index) : null
           const expected = counterpart ? renderFact(counterpart, lang, config.khmerDigits) : null
           const reason = counterpart
