@@ -122,6 +122,7 @@ describe('excerpt', () => {
     expect(excerpt('The Government of Japan will provide US$1,000,000 to the ILO.', 'en')).toBe('The Government of Japan will provide…')
     expect(excerpt('រដ្ឋាភិបាលជប៉ុននឹងផ្តល់ជំនួយដល់អង្គការពលកម្មអន្តរជាតិ។', 'km')).toBe('រដ្ឋាភិបាលជប៉ុននឹងផ្តល់ជំនួយ…')
     expect(excerpt('  many\n  spaces  ', 'en')).toBe('many spaces')
+    expect(excerpt('Paragraph 7 of the English text, waiting for its translation.', 'en')).toBe('Paragraph 7 of the English text…')
     // A very long paragraph costs no more than its start.
     expect(excerpt(`${'word '.repeat(1_000_000)}end`, 'en')).toBe('word word word word word word…')
   })

@@ -125,5 +125,7 @@ export function excerpt(text: string, lang: Lang): string {
     if (isWordLike) count++
   }
   cut = cut.trimEnd()
-  return text.length <= 400 && cut === head ? cut : `${cut}…`
+  if (text.length <= 400 && cut === head) return cut
+  // Cut short: no comma or colon left hanging before the ellipsis.
+  return `${cut.replace(/[\s,;:]+$/u, '')}…`
 }
