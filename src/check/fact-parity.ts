@@ -3,6 +3,7 @@ import {extractFacts, type Fact, type FactKind} from '../facts/extract.js'
 import {factBlocks, pairFacts, type FactPair} from '../facts/pair.js'
 import {describeKey, renderFact, renderValue} from '../facts/render.js'
 import type {Lang, Position, Release} from '../release/model.js'
+import {indexPairs} from '../release/pairing.js'
 import {sourcePoint} from '../release/text.js'
 import {defineRule, type DefaultSeverity, type Finding, type Rule} from './rule.js'
 
@@ -90,7 +91,13 @@ function findFactSlips(release: Release, source: string, config: Config): KindFi
   if (!en || !km) return findings
 
   const blockOf = factBlocks(en, km)
-  const {pairs, onlyEn, onlyKm} = pairFacts(facts.en, facts.km, blockOf)
+  const {pairs, ...unpaired} = pairFacts(facts.en, facts.km, blockOf)
+  // A fact in a unit with no counterpart at all is lost with its unit,
+  // which `missing-translation` reports: one slip, one message.
+  const {lone} = indexPairs(en, km)
+  const kept = (fact: Fact) => !lone.has(blockOf(fact) ?? -1)
+  const onlyEn = unpaired.onlyEn.filter(kept)
+  const onlyKm = unpaired.onlyKm.filter(kept)
 
   // Twins that name their slip.
   for (const pair of pairs) {

@@ -42,7 +42,7 @@ export function checkRelease(entry: CheckEntry, config: Config, rules: readonly 
       config,
       source: String(entry.file.value ?? ''),
       report: (finding) => {
-        report(entry.file, rule, severity, finding)
+        report(entry.file, rule, severity, finding, entry.release.frontmatter.draft)
         if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
       }
     })
@@ -58,7 +58,7 @@ export function checkAcross(entries: ReadonlyArray<{release: ProjectRelease; fil
     if (!severity || !rule.checkProject) continue
     rule.checkProject(
       entries.map((entry) => entry.release),
-      {config, report: (release, finding) => report(files.get(release)!, rule, severity, finding)}
+      {config, report: (release, finding) => report(files.get(release)!, rule, severity, finding, release.frontmatter.draft)}
     )
   }
 }
@@ -66,8 +66,10 @@ export function checkAcross(entries: ReadonlyArray<{release: ProjectRelease; fil
 /** Ids of the rules that compare releases, whose messages depend on other releases. */
 export const projectRuleIds: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.checkProject).map((rule) => rule.id))
 
-function report(file: VFile, rule: Rule, severity: Severity, finding: Finding): void {
-  addMessage(file, {ruleId: rule.id, severity, ...finding})
+/** Adds a finding as a message; a rule lenient in drafts reports a draft's errors as warnings. */
+function report(file: VFile, rule: Rule, severity: Severity, finding: Finding, draft: boolean): void {
+  const lenient = rule.lenientInDrafts && severity === 'error' && draft
+  addMessage(file, {ruleId: rule.id, severity: lenient ? 'warning' : severity, ...finding})
 }
 
 function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | null {

@@ -44,6 +44,11 @@ export interface Rule {
   /** One line for `--help` and the README's rule table. */
   summary: string
   fixable: boolean
+  /**
+   * Its errors are warnings in a release marked `draft: true`: what a draft
+   * may lack while it is being written (a translation still to come).
+   */
+  lenientInDrafts: boolean
   /** Checks one release on its own. */
   checkRelease?: (release: Release, context: ReleaseContext) => void
   /** Checks all releases together (duplicates, sequences). */
@@ -54,6 +59,6 @@ export interface Rule {
  * Declares a rule. A rule reads the model and reports findings; it never
  * sees severity settings, prints or throws (as in unified-lint-rule).
  */
-export function defineRule(rule: Omit<Rule, 'fixable'> & {fixable?: boolean}): Rule {
-  return {fixable: false, ...rule}
+export function defineRule(rule: Omit<Rule, 'fixable' | 'lenientInDrafts'> & {fixable?: boolean; lenientInDrafts?: boolean}): Rule {
+  return {fixable: false, lenientInDrafts: false, ...rule}
 }

@@ -1,5 +1,5 @@
-import type {Position, Section} from '../release/model.js'
-import {pairUnits, sectionUnits} from '../release/pairing.js'
+import type {Section} from '../release/model.js'
+import {indexPairs} from '../release/pairing.js'
 import type {Fact} from './extract.js'
 
 /**
@@ -99,36 +99,7 @@ export function pairFacts(
  * `pairUnits`) and tells which pair a fact stands in.
  */
 export function factBlocks(en: Section, km: Section): (fact: Fact) => number | null {
-  const ranges: Array<{start: number; end: number; pair: number}> = []
-  for (const section of [en, km]) {
-    if (section.headline) ranges.push({...offsets(section.headline.position), pair: 0})
-  }
-  pairUnits(sectionUnits(en), sectionUnits(km)).forEach((pair, i) => {
-    for (const unit of [pair.en, pair.km]) if (unit) ranges.push({...offsets(unit.position), pair: i + 1})
-  })
-  ranges.sort((a, b) => a.start - b.start)
-  const cache = new Map<Fact, number | null>()
-  return (fact) => {
-    let pair = cache.get(fact)
-    if (pair === undefined) {
-      const at = fact.spans[0]?.node.position.start.offset ?? -1
-      // The last range starting at or before the fact (ranges do not overlap).
-      let low = 0
-      let high = ranges.length
-      while (low < high) {
-        const middle = (low + high) >> 1
-        if (ranges[middle]!.start <= at) low = middle + 1
-        else high = middle
-      }
-      const range = ranges[low - 1]
-      pair = range && at < range.end ? range.pair : null
-      cache.set(fact, pair)
-    }
-    return pair
-  }
-}
-
-function offsets(position: Position) {
-  return {start: position.start.offset, end: position.end.offset}
+  const index = indexPairs(en, km)
+  return (fact) => index.pairAt(fact.spans[0]?.node.position.start.offset ?? -1)
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import {mixedUnits, releaseState, type Edit, type StateRelease} from './states.js'
 
 /**
  * Generators of hostile release files for property tests: Markdown, YAML and
@@ -71,4 +72,49 @@ export const releaseBytes = fc
     const [at, junk] = splice
     const position = bytes.length === 0 ? 0 : at % bytes.length
     return new Uint8Array([...bytes.subarray(0, position), ...junk, ...bytes.subarray(position)])
+  })
+
+/**
+ * Whole release files in unfinished states (see `releaseState`): 0–60
+ * units of mixed kinds, English or Khmer stopping short, a passage
+ * skipped, Khmer of its own, a shape changed, a section empty or left out,
+ * draft or not. Each comes with the units a check must report as missing.
+ */
+export const releaseStateArbitrary: fc.Arbitrary<StateRelease> = fc
+  .record({
+    count: fc.integer({min: 0, max: 60}),
+    offset: fc.nat({max: 50}),
+    draft: fc.boolean(),
+    a: fc.nat(),
+    b: fc.nat(),
+    kind: fc.constantFrom(
+      'full',
+      'khmer-stops',
+      'english-stops',
+      'khmer-skips',
+      'khmer-adds',
+      'khmer-as-list',
+      'khmer-headline-only',
+      'khmer-empty',
+      'no-khmer',
+      'no-english'
+    ) as fc.Arbitrary<Edit['type']>
+  })
+  .map(({count, offset, draft, a, b, kind}) => {
+    const units = mixedUnits(count, offset)
+    const at = a % (count + 1)
+    const length = 1 + (b % Math.max(1, Math.min(6, count - at)))
+    const edits: Record<Edit['type'], Edit> = {
+      full: {type: 'full'},
+      'khmer-stops': {type: 'khmer-stops', at},
+      'english-stops': {type: 'english-stops', at},
+      'khmer-skips': {type: 'khmer-skips', from: at, to: Math.min(count, at + length)},
+      'khmer-adds': {type: 'khmer-adds', at, extra: mixedUnits(length, offset + 3)},
+      'khmer-as-list': {type: 'khmer-as-list', from: at, to: Math.min(count, at + length)},
+      'khmer-headline-only': {type: 'khmer-headline-only'},
+      'khmer-empty': {type: 'khmer-empty'},
+      'no-khmer': {type: 'no-khmer'},
+      'no-english': {type: 'no-english'}
+    }
+    return releaseState(`${kind}-${count}`, units, edits[kind], draft)
   })

@@ -16,7 +16,7 @@ import {startPreviewServer, type PreviewServer} from './server.js'
 // Functions given to page.evaluate run in the page, where these exist.
 declare const document: any
 declare const window: any
-declare function getComputedStyle(element: unknown): any
+declare function getComputedStyle(element: unknown, pseudo?: string): any
 
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-preview-browser-'))
@@ -30,6 +30,11 @@ beforeAll(async () => {
   mkdirSync(project, {recursive: true})
   for (const file of ['pressroom.yaml', 'glossary.yaml']) writeFileSync(path.join(project, file), readRepoFile(file))
   cpSync(path.join(repoRoot, 'fixtures/bad/amount-mismatch/releases'), path.join(project, 'releases'), {recursive: true})
+  // A newer release without errors and an older one from the year before, for the list.
+  const seed = readRepoFile(seedPath).toString('utf8')
+  writeFileSync(path.join(project, 'releases/2026/011-next.md'), seed.replace('No. 10 PR-26/EoJ', 'No. 11 PR-26/EoJ').replace('2026-02-18', '2026-03-02'))
+  mkdirSync(path.join(project, 'releases/2025'), {recursive: true})
+  writeFileSync(path.join(project, 'releases/2025/031-last-year.md'), seed.replace('No. 10 PR-26/EoJ', 'No. 31 PR-25/EoJ').replace('2026-02-18', '2025-12-30'))
   mkdirSync(screenshots, {recursive: true})
   server = await startPreviewServer({configPath: path.join(project, 'pressroom.yaml'), port: 0, host: '127.0.0.1', debounceMs: 50})
   // Fails, not skips, without Chromium: the browser tests are part of the suite.
@@ -121,6 +126,64 @@ describe('the preview in Chromium', () => {
     await page.screenshot({path: path.join(screenshots, 'preview-hover.png'), clip: {x: 0, y: 0, width: 1400, height: 700}})
     await page.mouse.move(1, 1)
     await expect(twin.evaluate((element) => element.classList.contains('twin-active'))).resolves.toBe(false)
+    await page.close()
+  })
+
+  it('lists the releases newest first, a release with errors marked in red with its counts', async () => {
+    const page = await open('/')
+    const items = await page.locator('.release').evaluateAll((elements) =>
+      elements.map((item) => {
+        const style = (selector: string) => getComputedStyle(item.querySelector(selector)!).color
+        return {
+          path: item.querySelector('.path')!.textContent,
+          state: item.querySelector('.state')!.textContent,
+          counts: item.querySelector('.counts')!.textContent,
+          stateColour: style('.state'),
+          errorsColour: style('.count.errors'),
+          warningsColour: style('.count.warnings'),
+          border: getComputedStyle(item).borderLeftColor
+        }
+      })
+    )
+    expect(items.map((item) => item.path)).toEqual([
+      'releases/2026/011-next.md',
+      'releases/2026/010-japan-grant-ilo-returning-migrant-workers.md',
+      'releases/2025/031-last-year.md'
+    ])
+    const [next, broken] = items as [(typeof items)[0], (typeof items)[0]]
+    expect(broken.state).toBe('Has errors: 1 error to fix before it can be published')
+    expect(broken.counts).toBe('1 error, 3 warnings')
+    const red = 'rgb(179, 38, 30)'
+    expect(broken.stateColour).toBe(red)
+    expect(broken.errorsColour).toBe(red)
+    expect(broken.border).toBe(red)
+    expect(broken.warningsColour).toBe('rgb(154, 103, 0)')
+    expect(next.state).toBe('To be published')
+    expect(next.counts).toBe('0 errors, 3 warnings')
+    // No errors: the count is grey, not red.
+    expect(next.errorsColour).not.toBe(red)
+    await page.screenshot({path: path.join(screenshots, 'preview-list.png'), fullPage: true})
+    await page.close()
+  })
+
+  it('marks the space a spacing warning is about, visibly, with the reason on hover', async () => {
+    const page = await open('2026-010.html')
+    const mark = page.locator('#b1-km mark.issue[data-rule="khmer-spacing"]')
+    await expect(mark.count()).resolves.toBe(1)
+    await expect(mark.textContent()).resolves.toBe(' ')
+    await expect(mark.getAttribute('title')).resolves.toMatch(/^Space before ។/)
+    const look = await mark.evaluate((element) => ({
+      width: element.getBoundingClientRect().width,
+      background: getComputedStyle(element).backgroundColor,
+      after: getComputedStyle(element, '::after').content,
+      next: element.nextSibling?.textContent?.[0]
+    }))
+    // A space that takes room and has a colour, named by the stylesheet, right before the ។ it concerns.
+    expect(look.width).toBeGreaterThan(2)
+    expect(look.background).not.toBe('rgba(0, 0, 0, 0)')
+    expect(look.after).toBe('"␣"')
+    expect(look.next).toBe('។')
+    await page.locator('#b1-km').screenshot({path: path.join(screenshots, 'preview-spacing.png')})
     await page.close()
   })
 

@@ -12,6 +12,8 @@ export interface PreviewMessage {
   reason: string
   line: number | null
   column: number | null
+  /** The source offsets the message spans, when it names a range. */
+  range: {start: number; end: number} | null
   expected: readonly string[]
   note: string | null
 }
@@ -27,6 +29,7 @@ export function previewMessage(message: MessageInput): PreviewMessage {
       reason: message.reason,
       line: start?.line ?? null,
       column: start?.column ?? null,
+      range: rangeOf(message.place),
       expected: message.expected ?? [],
       note: message.note ?? null
     }
@@ -37,7 +40,18 @@ export function previewMessage(message: MessageInput): PreviewMessage {
     reason: message.reason,
     line: message.line ?? null,
     column: message.column ?? null,
+    range: rangeOf(message.place as Place | undefined),
     expected: message.expected ?? [],
     note: message.note ?? null
   }
+}
+
+type Place = {line: number; column: number; offset?: number} | {start: {offset?: number}; end: {offset?: number}}
+
+/** Offsets of a range the reader or a rule gave (places made from line and column alone have none). */
+function rangeOf(place: Place | null | undefined): PreviewMessage['range'] {
+  if (!place || !('start' in place)) return null
+  const {offset: start} = place.start
+  const {offset: end} = place.end
+  return typeof start === 'number' && typeof end === 'number' && end >= start ? {start, end} : null
 }

@@ -4,12 +4,13 @@ import type {Element, Root} from 'hast'
 import {HtmlValidate} from 'html-validate'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {storeMessages} from '../diagnostic/message.js'
+import {namedStates} from '../fuzz/states.js'
 import {pairUnits, sectionUnits} from '../release/pairing.js'
 import {findElements, parseHtml, textOf} from '../test/hast.js'
 import {checkTexts, projectConfig, readRepoFile, repoRoot, seedPath} from '../test/project.js'
 import {loadPreviewAssets} from './assets.js'
 import {placeMessages, previewRows} from './blocks.js'
-import {renderPreview, splitReason, type PreviewAssets} from './render-preview.js'
+import {renderPreview, renderPreviewList, splitReason, type PreviewAssets} from './render-preview.js'
 
 const config = projectConfig()
 let assets: PreviewAssets
@@ -167,5 +168,126 @@ describe('the preview', () => {
     const {byBlock, general} = placeMessages([at(2, 1), at(7, 5), at(21, 40), at(23, 3), at(18, 1)], rows)
     expect([...byBlock.keys()].sort()).toEqual(['b0-en', 'b1-km', 'b2-km'].sort())
     expect(general.map((m) => m.line)).toEqual([2, 18])
+  })
+})
+
+describe('the preview of state and spacing', () => {
+  const seed = readRepoFile(seedPath).toString('utf8')
+
+  it('marks the exact characters of each spacing warning, the same with the check’s messages or the build’s stored ones', () => {
+    // The seed writes a space before ។ twice; a doubled space after escaped text is added.
+    const text = seed.replace('ដល់អង្គការពលកម្មអន្តរជាតិ (ILO)', 'ដល់អង្គការ\\*ពលកម្មអន្តរជាតិ  (ILO)')
+    const [entry] = checkTexts({[seedPath]: text}, config)
+    const spacing = entry!.file.messages.filter((m) => m.ruleId === 'khmer-spacing')
+    expect(spacing.length).toBe(3)
+    for (const render of [
+      () => renderPreview(entry!, config, {assets}),
+      () => renderPreview({release: entry!.release, file: {messages: storeMessages(entry!.file, new Set()), value: text}}, config, {assets})
+    ]) {
+      const root = parseHtml(render())
+      const marks = findElements(root, (e) => e.tagName === 'mark' && classes(e).includes('issue') && e.properties.dataRule !== undefined)
+      expect(marks.map((m) => [textOf(m), m.properties.dataRule, m.properties.dataShow])).toEqual([
+        ['  ', 'khmer-spacing', '␣␣'],
+        [' ', 'khmer-spacing', '␣'],
+        [' ', 'khmer-spacing', '␣']
+      ])
+      // Each mark holds what the message's range holds in the file, and says why on hover.
+      spacing.forEach((message, i) => {
+        const place = message.place as {start: {offset: number}; end: {offset: number}}
+        expect(textOf(marks[i]!)).toBe(text.slice(place.start.offset, place.end.offset))
+        expect(marks[i]!.properties.title).toBe(message.reason)
+      })
+      // The mark before ។ is followed by ។ in the page's text.
+      const cell = findElements(root, (e) => e.properties.id === 'b1-km')[0]!
+      expect(textOf(cell)).toContain('(ILO) ។')
+    }
+  })
+
+  it('without the file’s text, marks only what it can place exactly', () => {
+    const text = seed.replace('ដល់អង្គការពលកម្មអន្តរជាតិ (ILO)', 'ដល់អង្គការ\\*ពលកម្មអន្តរជាតិ  (ILO)')
+    const [entry] = checkTexts({[seedPath]: text}, config)
+    const html = renderPreview({release: entry!.release, file: {messages: storeMessages(entry!.file, new Set())}}, config, {assets})
+    const marks = findElements(parseHtml(html), (e) => e.tagName === 'mark' && classes(e).includes('issue') && e.properties.dataRule !== undefined)
+    // The paragraph with the escape is left unmarked (its note still stands beside it); the other is exact.
+    expect(marks.map(textOf)).toEqual([' '])
+    expect(findElements(parseHtml(html), (e) => classes(e).includes('diagnostic') && e.properties.dataRule === 'khmer-spacing').length).toBe(3)
+  })
+
+  it('says "has errors", not "To be published", for a release with errors; counts are coloured by kind', () => {
+    const status = (text: string) => {
+      const [entry] = checkTexts({[seedPath]: text}, config)
+      const root = parseHtml(renderPreview(entry!, config, {assets}))
+      const state = findElements(root, (e) => classes(e).includes('state'))[0]!
+      const counts = findElements(root, (e) => classes(e).includes('count'))
+      return {state: [textOf(state), classes(state)], counts: counts.map((e) => [textOf(e), classes(e)])}
+    }
+    expect(status(fixture('bad/amount-mismatch'))).toEqual({
+      state: ['Has errors: 1 error to fix before it can be published', ['state', 'has-errors']],
+      counts: [
+        ['1 error', ['count', 'errors']],
+        ['3 warnings', ['count', 'warnings']]
+      ]
+    })
+    expect(status(seed)).toEqual({
+      state: ['To be published', ['state', 'ready']],
+      counts: [
+        ['0 errors', ['count', 'errors', 'none']],
+        ['3 warnings', ['count', 'warnings']]
+      ]
+    })
+  })
+
+  it('lists releases newest first, each with its state and coloured counts', () => {
+    const release = (ref: string, date: string, body = seed) => body.replace('No. 10 PR-26/EoJ', ref).replace('2026-02-18', date)
+    const entries = checkTexts(
+      {
+        'releases/2025/031-old.md': release('No. 31 PR-25/EoJ', '2025-12-30'),
+        [seedPath]: seed,
+        'releases/2026/012-same-day.md': release('No. 12 PR-26/EoJ', '2026-02-18'),
+        'releases/2026/011-broken.md': release('No. 11 PR-26/EoJ', '2026-03-02', fixture('bad/amount-mismatch')),
+        'releases/2026/013-undated.md': release('No. 13 PR-26/EoJ', 'someday')
+      },
+      config
+    )
+    const html = renderPreviewList(
+      entries.map((entry) => ({name: entry.release.path.replace(/\W+/g, '-'), entry})),
+      config,
+      {assets}
+    )
+    const items = findElements(parseHtml(html), (e) => classes(e).includes('release'))
+    const pathOf = (item: Element) => textOf(findElements(item, (e) => classes(e).includes('path'))[0]!)
+    expect(items.map(pathOf)).toEqual([
+      'releases/2026/011-broken.md',
+      'releases/2026/012-same-day.md',
+      seedPath,
+      'releases/2025/031-old.md',
+      'releases/2026/013-undated.md'
+    ])
+    const broken = items[0]!
+    expect(classes(broken)).toContain('has-error')
+    expect(textOf(findElements(broken, (e) => classes(e).includes('state'))[0]!)).toMatch(/^Has errors/)
+    expect(findElements(broken, (e) => classes(e).includes('count')).map((e) => [textOf(e), classes(e)])).toEqual([
+      ['1 error', ['count', 'errors']],
+      ['3 warnings', ['count', 'warnings']]
+    ])
+    expect(textOf(findElements(items[1]!, (e) => classes(e).includes('state'))[0]!)).toBe('To be published')
+  })
+})
+
+describe('the preview of releases in unfinished states', () => {
+  it('shows every unit and every diagnostic of each state, a unit without a twin beside an empty cell', () => {
+    for (const state of namedStates().filter((candidate) => candidate.text.length < 200_000)) {
+      const [entry] = checkTexts({[state.path]: state.text}, config)
+      const root = parseHtml(renderPreview(entry!, config, {assets}))
+      const cells = findElements(root, (e) => classes(e).includes('cell') && typeof e.properties.dataLines === 'string')
+      const shown = (lang: string) => cells.filter((cell) => cell.properties.lang === lang).map((cell) => Number(String(cell.properties.dataLines).split('-')[0]))
+      // The headline's line, then every unit's, each once.
+      for (const lang of ['en', 'km'] as const) expect(shown(lang).slice(state.absent.includes(lang) || state.empty.includes(lang) ? 0 : 1), `${state.name} ${lang}`).toEqual(state.lines[lang])
+      const missing = findElements(root, (e) => classes(e).includes('missing'))
+      // An empty cell for each unit without a twin; with one section gone, for each unit and the headline of the other.
+      const alone = state.absent.length + state.empty.length > 0 ? state.lines.en.length + state.lines.km.length + 1 : state.missing.en.length + state.missing.km.length
+      expect(missing.length, state.name).toBe(alone)
+      expect(findElements(root, (e) => classes(e).includes('diagnostic')).length, state.name).toBe(entry!.file.messages.length)
+    }
   })
 })

@@ -4,13 +4,13 @@ import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {Config} from '../config/model.js'
 import {releaseIdentity} from '../release/identity.js'
-import type {Lang, Release} from '../release/model.js'
+import type {Lang, ListBlock, Release} from '../release/model.js'
 import {inlineContent} from '../render/html/content.js'
 import {sanitizePage} from '../render/html/sanitize.js'
 import {fillTemplate, type Template} from '../render/html/template.js'
 import {formatDate} from '../render/site/pages.js'
 import {placeMessages, previewRows, type PreviewBlock, type PreviewRow} from './blocks.js'
-import {markedText, previewMarks, type Mark} from './marks.js'
+import {characterRules, markedText, previewMarks, type Mark} from './marks.js'
 import {previewMessage, type MessageInput, type PreviewMessage} from './messages.js'
 
 /**
@@ -19,7 +19,8 @@ import {previewMessage, type MessageInput, type PreviewMessage} from './messages
  */
 export interface PreviewEntry {
   release: Release
-  file: {messages: readonly MessageInput[]}
+  /** `value`, the file's text when at hand, maps marks of diagnostics exactly past escapes and entities. */
+  file: {messages: readonly MessageInput[]; value?: unknown}
 }
 
 /** What every preview page shares; `loadPreviewAssets` reads them. */
@@ -53,8 +54,11 @@ const langNames: Record<Lang, string> = {en: 'English', km: 'Khmer'}
 export function renderPreview(entry: PreviewEntry, config: Config, options: PreviewOptions): string {
   const {release} = entry
   const rows = previewRows(release)
-  const marks = previewMarks(release, config)
   const messages = entry.file.messages.map(previewMessage)
+  const issues = messages.flatMap((message) =>
+    message.range && characterRules.has(message.ruleId) ? [{...message.range, severity: message.severity, ruleId: message.ruleId, reason: message.reason}] : []
+  )
+  const marks = previewMarks(release, config, issues, typeof entry.file.value === 'string' ? entry.file.value : null)
   const {byBlock, general} = placeMessages(messages, rows)
   const identity = releaseIdentity(release, config)
   const {errors, warnings} = countMessages(messages)
@@ -64,8 +68,8 @@ export function renderPreview(entry: PreviewEntry, config: Config, options: Prev
     title: `${name} preview — ${headline}`,
     heading: `${name}: ${headline}`,
     path: release.path,
-    status: statusOf(release, options.now),
-    counts: `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    status: [statusOf(release, errors, options.now)],
+    counts: countsOf(errors, warnings),
     'url.home': options.home ?? '',
     general: general.length > 0 ? [h('ul', {className: ['diagnostics', 'general']}, general.map((message) => diagnostic(message, null)))] : [],
     letterhead: [letterheadRow(release, config)],
@@ -85,15 +89,27 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
-function statusOf(release: Release, now: Date | undefined): string {
+/** `2 errors, 1 warning`, each count in its colour when it is not zero. */
+function countsOf(errors: number, warnings: number): ElementContent[] {
+  const count = (n: number, word: string, kind: string) => h('span', {className: ['count', kind, ...(n === 0 ? ['none'] : [])]}, plural(n, word))
+  return [count(errors, 'error', 'errors'), {type: 'text', value: ', '}, count(warnings, 'warning', 'warnings')]
+}
+
+/**
+ * What will happen to the release: errors first (a build refuses it), then
+ * draft and embargo; "To be published" only when nothing holds it back.
+ */
+function statusOf(release: Release, errors: number, now: Date | undefined): Element {
   const {draft, embargo} = release.frontmatter
   const parts: string[] = []
+  if (errors > 0) parts.push(`Has errors: ${plural(errors, 'error')} to fix before it can be published`)
   if (draft) parts.push('Draft: not published')
   if (embargo) {
     if (!now) parts.push(`Embargo until ${embargo}`)
     else parts.push(Date.parse(embargo) <= now.getTime() ? `Embargo passed (${embargo})` : `Embargoed until ${embargo}`)
   }
-  return parts.length > 0 ? parts.join(' · ') : 'To be published'
+  const state = errors > 0 ? 'has-errors' : draft || (embargo && (!now || Date.parse(embargo) > now.getTime())) ? 'held' : 'ready'
+  return h('span', {className: ['state', state]}, parts.length > 0 ? parts.join(' · ') : 'To be published')
 }
 
 function letterheadRow(release: Release, config: Config): Element {
@@ -138,7 +154,7 @@ function blockContent(block: PreviewBlock, marks: Map<unknown, Mark[]>): Element
     case 'item': {
       const list = unit.block
       if (list.type !== 'list') return h('p', content)
-      const index = list.items.findIndex((item) => item.position.start.offset === unit.position.start.offset)
+      const index = itemIndex(list).get(unit.position.start.offset) ?? -1
       return list.ordered
         ? h('ol', {start: (list.start ?? 1) + Math.max(0, index)}, [h('li', content)])
         : h('ul', [h('li', content)])
@@ -147,6 +163,18 @@ function blockContent(block: PreviewBlock, marks: Map<unknown, Mark[]>): Element
       return h('p', content)
   }
 }
+
+/** Each item of a list by where it starts, so that a list of many items is numbered in one pass. */
+function itemIndex(list: ListBlock): Map<number, number> {
+  let index = itemIndexes.get(list)
+  if (!index) {
+    index = new Map(list.items.map((item, i) => [item.position.start.offset, i]))
+    itemIndexes.set(list, index)
+  }
+  return index
+}
+
+const itemIndexes = new WeakMap<ListBlock, Map<number, number>>()
 
 /** `Problem; fix` → the problem and the fix, as the messages are written. */
 export function splitReason(reason: string): {problem: string; fix: string | null} {
@@ -236,16 +264,30 @@ export interface PreviewListItem {
   entry: PreviewEntry
 }
 
-/** The preview server's front page: every release with its counts. */
+/**
+ * The preview server's front page: every release, newest first (by date,
+ * then reference number; releases without a readable date last), each with
+ * its state and its counts of errors and warnings.
+ */
 export function renderPreviewList(items: readonly PreviewListItem[], config: Config, options: PreviewOptions): string {
-  const rows = items.map(({name, entry}) => {
+  const sorted = items
+    .map((item) => ({item, date: item.entry.release.frontmatter.date, number: releaseIdentity(item.entry.release, config)?.number ?? -1}))
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.number - a.number || a.item.entry.release.path.localeCompare(b.item.entry.release.path))
+  const rows = sorted.map(({item: {name, entry}}) => {
     const {release, file} = entry
     const {errors, warnings} = countMessages(file.messages.map(previewMessage))
     const headline = release.sections.en?.headline?.text ?? release.sections.km?.headline?.text ?? '(no headline)'
     return h('li', {className: ['release', ...(errors > 0 ? ['has-error'] : warnings > 0 ? ['has-warning'] : [])]}, [
       h('a', {href: `${name}.html`}, `${releaseIdentity(release, config)?.id ?? release.path}: ${headline}`),
       ' ',
-      h('span', {className: ['facts']}, `${release.path} · ${statusOf(release, options.now)} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`)
+      h('span', {className: ['facts']}, [
+        h('span', {className: ['path']}, release.path),
+        ' · ',
+        ...(release.frontmatter.date ? [h('time', {dateTime: release.frontmatter.date}, release.frontmatter.date), ' · '] : []),
+        statusOf(release, errors, options.now),
+        ' · ',
+        h('span', {className: ['counts']}, countsOf(errors, warnings))
+      ])
     ])
   })
   const content = rows.length > 0 ? [h('ul', {className: ['release-list']}, rows)] : [h('p', 'No releases in releases/ yet; `pressroom new` makes one.')]

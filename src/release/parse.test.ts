@@ -1,8 +1,9 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {checkTexts, messageKeys, readRepoFile, seedPath} from '../test/project.js'
 import type {ListBlock, ParagraphBlock, TextNode} from './model.js'
 import {parseRelease} from './parse.js'
-import {plainText, sectionTextNodes, sourcePoint} from './text.js'
+import {plainText, sectionTextNodes, sourcePoint, valueIndex} from './text.js'
 
 const seed = readRepoFile(seedPath)
 const encode = (text: string) => new TextEncoder().encode(text)
@@ -158,5 +159,37 @@ describe('sourcePoint', () => {
     expect(sourcePoint(text, paragraph, paragraph.value.indexOf('go'))).toMatchObject({line: 8, column: 17})
     const item = nodes[2] as TextNode
     expect(sourcePoint(text, item, item.value.indexOf('three'))).toMatchObject({line: 11, column: 7})
+  })
+
+  it('gives the same place whatever order the places of a node are asked in (the walk resumes)', () => {
+    const text =
+      '---\nref: x\ndate: 2026-02-18\n---\n# English\n## T\n\nPay US\\$5 &amp; go\nto the *next* line &#x41; and\n> quoted\n> on two lines\n\n- one\n  two three\n'
+    const {release} = parseRelease(seedPath, encode(text))
+    fc.assert(
+      fc.property(fc.array(fc.nat(), {minLength: 1, maxLength: 12}), (picks) => {
+        for (const node of sectionTextNodes(release.sections.en!)) {
+          const indexes = picks.map((pick) => pick % (node.value.length + 1))
+          const walked = indexes.map((index) => sourcePoint(text, node, index))
+          // A copy of the node has no walk to resume: each place is found from the node's start.
+          const fresh = indexes.map((index) => sourcePoint(text, {...node}, index))
+          expect(walked).toEqual(fresh)
+        }
+      })
+    )
+  })
+
+  it('maps a source offset back to the index in the value (valueIndex undoes sourcePoint)', () => {
+    const text = '---\nref: x\ndate: 2026-02-18\n---\n# English\n## T\n\nPay US\\$5 &amp; go\nto the *next* line &#x41; and\n> quoted\n> on two lines\n'
+    const {release} = parseRelease(seedPath, encode(text))
+    for (const node of sectionTextNodes(release.sections.en!)) {
+      const indexes = [...node.value].map((_, i) => i)
+      // Forwards (the walk resumes), then backwards (it starts again).
+      for (const order of [indexes, [...indexes].reverse()]) {
+        for (const i of order) expect(valueIndex(text, node, sourcePoint(text, node, i).offset)).toBe(i)
+      }
+    }
+    const paragraph = sectionTextNodes(release.sections.en!)[1]!
+    // The escaping backslash is not in the value: its offset maps to the `$` it escapes.
+    expect(valueIndex(text, paragraph, text.indexOf('\\$'))).toBe(paragraph.value.indexOf('$'))
   })
 })

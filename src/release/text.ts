@@ -114,6 +114,29 @@ export function pointFromOffset(source: string, offset: number): Point {
   return {line, column: offset - starts[line - 1]! + 1, offset}
 }
 
+/**
+ * The reverse of `sourcePoint`: the index in the node's value of the
+ * character written at `offset` of the source (or of the next one when the
+ * offset falls on what the value lacks, such as an escaping backslash).
+ */
+export function valueIndex(source: string, node: TextNode, offset: number): number {
+  const offsets = sourceOffsets(source, node)
+  // The first character at or after the offset: the offsets never decrease.
+  let low = 0
+  let high = offsets.length - 1
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (offsets[middle]! < offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** A section with neither headline nor text: `untranslated` reports it, and rules comparing the languages leave it at that. */
+export function isEmptySection(section: Section): boolean {
+  return !section.headline && section.blocks.length === 0
+}
+
 /** The releases' sections in a fixed order: English, then Khmer. */
 export function sectionsOf(release: Release): Section[] {
   return (['en', 'km'] as const).flatMap((lang) => (release.sections[lang] ? [release.sections[lang]!] : []))

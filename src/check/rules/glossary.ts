@@ -4,7 +4,9 @@
  * the Khmer section; a `keep` term (such as ILO) must appear in both. Khmer is
  * compared without U+200B and with coeng Da read as coeng Ta. A missing
  * translation is reported on the Khmer headline or block paired with the
- * English one that has the term, where the fix goes.
+ * English one that has the term, where the fix goes. Terms in a unit with no
+ * counterpart at all are left to `missing-translation`, and an empty section
+ * to `untranslated`.
  *
  * @example releases/2026/010-ok.md
  *   ---
@@ -34,9 +36,9 @@
  * @expect releases/2026/010-slip.md 9:1 `Pursat` (English, 6:30) has no counterpart in this Khmer text; write ពោធិ៍សាត់
  */
 import {firstTerm, khmerMatchForm} from '../../config/glossary.js'
-import {sectionTextNodes, sourcePoint} from '../../release/text.js'
-import type {Position, TextNode} from '../../release/model.js'
-import {pairUnits, sectionUnits} from '../../release/pairing.js'
+import {isEmptySection, sectionTextNodes, sourcePoint} from '../../release/text.js'
+import type {TextNode} from '../../release/model.js'
+import {indexPairs} from '../../release/pairing.js'
 import {defineRule} from '../rule.js'
 
 export default defineRule({
@@ -46,10 +48,14 @@ export default defineRule({
   checkRelease(release, {config, source, report}) {
     const en = release.sections.en
     const km = release.sections.km
-    if (!en || !km) return
-    const enNodes = sectionTextNodes(en)
-    const kmNodes = sectionTextNodes(km)
-    const kmText = khmerMatchForm(kmNodes.map((node) => node.value).join('\n'))
+    // An empty section is one slip, which `untranslated` reports.
+    if (!en || !km || isEmptySection(en) || isEmptySection(km)) return
+    // Text in a unit with no counterpart is lost with it; `missing-translation` says so once.
+    const index = indexPairs(en, km)
+    const kept = (node: TextNode) => !index.lone.has(index.pairAt(node.position.start.offset) ?? -1)
+    const all = {en: sectionTextNodes(en), km: sectionTextNodes(km)}
+    const enNodes = all.en.filter(kept)
+    const kmText = khmerMatchForm(all.km.map((node) => node.value).join('\n'))
     const first = (nodes: TextNode[], term: string) => {
       for (const node of nodes) {
         const match = firstTerm(node.value, term)
@@ -63,12 +69,10 @@ export default defineRule({
     })
     // A term missing from the Khmer is reported where its translation belongs:
     // the Khmer headline or block paired with the English one that has it.
-    const pairs = pairUnits(sectionUnits(en), sectionUnits(km))
     const khmerPlace = (found: {node: TextNode}) => {
-      const offset = found.node.position.start.offset
-      const within = (position: Position) => offset >= position.start.offset && offset < position.end.offset
-      if (en.headline && within(en.headline.position)) return km.headline?.position.start ?? null
-      return pairs.find((pair) => pair.en && within(pair.en.position))?.km?.position.start ?? null
+      const pair = index.pairAt(found.node.position.start.offset)
+      if (pair === null) return null
+      return (pair === 0 ? km.headline?.position.start : index.pairs[pair - 1]!.km?.position.start) ?? null
     }
     const english = (found: {node: TextNode; index: number}) => {
       const point = sourcePoint(source, found.node, found.index)
@@ -90,9 +94,11 @@ export default defineRule({
       })
     }
     for (const keep of config.glossary.keep) {
+      // Found in a unit that has a counterpart, and missing from the whole other section.
       const inEn = first(enNodes, keep)
-      const inKm = first(kmNodes, keep)
-      if (Boolean(inEn) === Boolean(inKm)) continue
+      const inKm = first(all.km.filter(kept), keep)
+      if (inEn && first(all.km, keep)) continue
+      if (!inEn && (!inKm || first(all.en, keep))) continue
       const found = (inEn ?? inKm)!
       const [here, there] = inEn ? ['English', 'Khmer'] : ['Khmer', 'English']
       const place = inEn ? khmerPlace(inEn) : null

@@ -16,6 +16,7 @@ import languageSections from './language-sections.js'
 import link from './link.js'
 import linkScheme from './link-scheme.js'
 import missingGlyph from './missing-glyph.js'
+import missingTranslation from './missing-translation.js'
 import numberMismatch from './number-mismatch.js'
 import refDuplicate from './ref-duplicate.js'
 import refFormat from './ref-format.js'
@@ -41,6 +42,7 @@ export const rules: readonly Rule[] = [
   dateMismatch,
   numberMismatch,
   glossary,
+  missingTranslation,
   structureParity,
   untranslated,
   headline,

@@ -37,7 +37,7 @@
  * @expect releases/2026/010-spacing.md 10:9 2 spaces in a row in Khmer text; write one
  * @expect releases/2026/010-spacing.md 10:50 Space before ។, but this release writes it without one 2 times out of 3; delete the space
  */
-import {COENG, isBase, khmerCategory, scanClusters, type KhmerCluster} from '../../khmer/cluster.js'
+import {COENG, isBase, khmerCategory, scanClusters} from '../../khmer/cluster.js'
 import {describeKhmer} from '../../khmer/describe.js'
 import {spanInSource} from '../../khmer/span.js'
 import type {TextNode} from '../../release/model.js'
@@ -46,6 +46,8 @@ import {defineRule, type ReleaseContext} from '../rule.js'
 
 const sentenceEnd = /[\u17d4\u17d5]/
 const zeroWidth = /[\u200b\u200c\u200d\u2060\ufeff]/
+/** Characters on each side of a fix compared before and after it: far more than the longest Khmer cluster. */
+const fixWindow = 64
 
 type Style = 'space' | 'none'
 
@@ -72,8 +74,11 @@ export default defineRule({
 function checkNode(node: TextNode, style: Style, counts: Record<Style, number>, {source, report}: ReleaseContext) {
   const value = node.value
   if (!/[ \u17d4\u17d5\u200b-\u200d\u2060\ufeff]/.test(value)) return
-  const clusters = scanClusters(value).clusters
-  const stray = (i: number) => isStray(value, i, clusters)
+  let inSyllable: Uint8Array | null = null
+  const stray = (i: number) => {
+    if (!inSyllable && (value[i] === '\u200c' || value[i] === '\u200d')) inSyllable = syllableMap(value)
+    return isStray(value, i, inSyllable)
+  }
   const total = counts.space + counts.none
   const markRule = (mark: string) =>
     style === 'none'
@@ -82,9 +87,15 @@ function checkNode(node: TextNode, style: Style, counts: Record<Style, number>, 
 
   const fixFor = (start: number, end: number, text: string) => {
     const span = spanInSource(source, node, start, end)
-    const fixed = value.slice(0, start) + text + value.slice(end)
-    // Only offer a fix that leaves no more broken clusters than before.
-    const fix = scanClusters(fixed).invalid.length > scanClusters(value).invalid.length ? undefined : span.replace(text)
+    // Only offer a fix that leaves no more broken clusters than before. An
+    // edit changes clusters only around it, so compare the text near it
+    // (both windows share their edges, and so any cluster cut there): a
+    // long paragraph with many slips is not scanned whole for each.
+    const from = Math.max(0, start - fixWindow)
+    const to = Math.min(value.length, end + fixWindow)
+    const before = value.slice(from, to)
+    const after = value.slice(from, start) + text + value.slice(end, to)
+    const fix = scanClusters(after).invalid.length > scanClusters(before).invalid.length ? undefined : span.replace(text)
     return {place: span.position, ...(fix ? {fix} : {})}
   }
 
@@ -122,15 +133,23 @@ function checkNode(node: TextNode, style: Style, counts: Record<Style, number>, 
 
 /**
  * Whether the zero-width character at `i` is stray: U+FEFF and U+2060
- * always; U+200C/U+200D when no syllable uses it; U+200B when the text on
- * both sides would be one cluster without it.
+ * always; U+200C/U+200D when no syllable uses it (`inSyllable`, made when
+ * the text has one); U+200B when the text on both sides would be one
+ * cluster without it.
  */
-function isStray(value: string, i: number, clusters: readonly KhmerCluster[]): boolean {
+function isStray(value: string, i: number, inSyllable: Uint8Array | null): boolean {
   const char = value[i]!
   if (!zeroWidth.test(char)) return false
   if (char === '\ufeff' || char === '\u2060') return true
-  if (char === '\u200c' || char === '\u200d') return !clusters.some((cluster) => cluster.kind === 'syllable' && cluster.start <= i && i < cluster.end)
+  if (char === '\u200c' || char === '\u200d') return inSyllable?.[i] !== 1
   return joinsCluster(value, i, i + 1)
+}
+
+/** 1 at every offset that a syllable (a cluster with a base) covers. */
+function syllableMap(value: string): Uint8Array {
+  const map = new Uint8Array(value.length)
+  for (const cluster of scanClusters(value).clusters) if (cluster.kind === 'syllable') map.fill(1, cluster.start, cluster.end)
+  return map
 }
 
 /** True when the text before `start` and after `end`, skipping zero-width characters, would form one cluster. */

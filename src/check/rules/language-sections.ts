@@ -1,7 +1,9 @@
 /**
  * language-sections: a release has one `# English` and one `# ខ្មែរ` (or
- * `# Khmer`) section, in either order. The reader also reports unknown or
- * repeated level-1 headings and text outside the sections under this id.
+ * `# Khmer`) section, in either order, each with its `##` headline (an
+ * empty section is `untranslated`'s). The reader also reports unknown or
+ * repeated level-1 headings, text outside the sections and a headline
+ * below the text under this id.
  *
  * @example releases/2026/010-ok.md
  *   ---
@@ -31,6 +33,19 @@
  *
  * @expect releases/2026/010-empty.md 4:4 No English section
  * @expect releases/2026/010-empty.md 4:4 No Khmer section
+ *
+ * @example releases/2026/010-no-headline.md
+ *   ---
+ *   ref: No. 10 PR-26/EoJ
+ *   date: 2026-02-18
+ *   ---
+ *   # English
+ *   ## Japan provides a grant
+ *   The Government of Japan will provide a grant.
+ *   # ខ្មែរ
+ *   រដ្ឋាភិបាលជប៉ុននឹងផ្តល់ជំនួយ។
+ *
+ * @expect releases/2026/010-no-headline.md 8:1 The Khmer section has no headline; add a `##` line right after `# ខ្មែរ`
  */
 import type {Lang, Point} from '../../release/model.js'
 import {defineRule} from '../rule.js'
@@ -41,7 +56,7 @@ const names: Record<Lang, string> = {en: 'English', km: 'Khmer'}
 export default defineRule({
   id: 'language-sections',
   severity: 'error',
-  summary: 'One `# English` and one `# ខ្មែរ` section, nothing outside them',
+  summary: 'One `# English` and one `# ខ្មែរ` section, each with its headline, nothing outside them',
   checkRelease(release, {report}) {
     const present = release.order.map((lang) => release.sections[lang]!)
     // Point where the missing section would go: after the other section, or
@@ -53,6 +68,13 @@ export default defineRule({
         reason: `No ${names[lang]} section; add a \`${headings[lang]}\` heading followed by the ${names[lang]} text`,
         place: after,
         expected: [headings[lang]]
+      })
+    }
+    for (const section of present) {
+      if (section.headline || section.blocks.length === 0) continue
+      report({
+        reason: `The ${names[section.lang]} section has no headline; add a \`##\` line right after \`# ${section.label}\``,
+        place: section.headingPosition
       })
     }
   }

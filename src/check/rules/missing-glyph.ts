@@ -63,18 +63,22 @@ export default defineRule({
     const coverage = config.coverage
     if (!coverage) return
     for (const section of sectionsOf(release)) {
-      const reported = new Set<string>()
+      // Per font role, each character is looked up in the fonts once and reported once:
+      // a long text repeats the same few hundred characters.
+      const seen = new Map<FontRole, Set<number>>()
       const check = (node: TextNode, role: FontRole) => {
-        let index = 0
-        for (const char of node.value) {
-          const codePoint = char.codePointAt(0)!
-          const key = `${role}/${codePoint}`
-          if (!reported.has(key) && !coverage.covers(section.lang, role, codePoint)) {
-            reported.add(key)
-            const place = sourcePoint(source, node, index)
-            report({reason: missingGlyphReason(codePoint), place, actual: char})
+        const known = seen.get(role) ?? new Set<number>()
+        seen.set(role, known)
+        const value = node.value
+        for (let index = 0; index < value.length; ) {
+          const codePoint = value.codePointAt(index)!
+          if (!known.has(codePoint)) {
+            known.add(codePoint)
+            if (!coverage.covers(section.lang, role, codePoint)) {
+              report({reason: missingGlyphReason(codePoint), place: sourcePoint(source, node, index), actual: String.fromCodePoint(codePoint)})
+            }
           }
-          index += char.length
+          index += codePoint > 0xffff ? 2 : 1
         }
       }
       if (section.headline) visitInlines(section.headline.children, 'bold', check)

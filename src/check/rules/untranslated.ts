@@ -83,8 +83,9 @@ export default defineRule({
         }
         let text = unit.text.replace(neutral, ' ')
         for (const term of glossaryTerms) text = blankTerm(text, term)
-        const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length
-        const khmer = (text.match(/\p{Script=Khmer}/gu) ?? []).length
+        // Counted by what is left when the rest is deleted: one string, not an array of every letter.
+        const latin = text.replace(/\P{Script=Latin}+/gu, '').length
+        const khmer = text.replace(/\P{Script=Khmer}+/gu, '').length
         const foreign = section.lang === 'km' ? latin : khmer
         if (foreign < minimumLetters || foreign <= (latin + khmer) / 2) continue
         report({
