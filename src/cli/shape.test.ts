@@ -7,8 +7,8 @@ import {spawnSync} from 'node:child_process'
 import {Readable} from 'node:stream'
 import {Command} from 'commander'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {registerShape, type ShapeCliOptions, type ShapeIo} from './shape.js'
-import {runShape} from './shape-run.js'
+import {registerShape} from './shape.js'
+import {runShape, type ShapeCliOptions, type ShapeIo} from './shape-run.js'
 import {seedParagraphs} from '../test/project.js'
 
 const fontPath = (name: string) => new URL(`../../fonts/${name}.ttf`, import.meta.url).pathname
