@@ -45,6 +45,12 @@ export interface Config {
   }
   /** House style for digits in the Khmer section. */
   khmerDigits: 'khmer' | 'latin' | 'either'
+  /**
+   * The office's IANA time zone (`Asia/Phnom_Penh` unless the config says
+   * otherwise), in its canonical spelling: where times without an offset
+   * are read and times are shown.
+   */
+  timeZone: string
   fonts: Record<Lang, FontRoles>
   /** From `glossary.yaml` beside the config, when there is one. */
   glossary: Glossary
