@@ -141,7 +141,7 @@ function openFont(fontPath: string, options: ShapeCliOptions): HbShapeFont {
   const hbFont = new hb.Font(loaded.hbFace)
   hbFont.setScale(size[0], size[1])
   if (variations.length > 0) hbFont.setVariations(variations)
-  return {hbFont, glyphName: (glyphId) => loaded.glyphName(glyphId)}
+  return {hbFont}
 }
 
 function toSettings(options: ShapeCliOptions, env: Record<string, string | undefined>): HbShapeSettings {

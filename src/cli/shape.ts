@@ -13,11 +13,13 @@
  * functions, so --font-funcs=ft gives the 'ot' result; the two agree on
  * unhinted outlines at the default size.
  *
- * harfbuzzjs is HarfBuzz 15; where Debian's hb-shape is 6.0, the output
- * differs where HarfBuzz itself changed since: a few below-vowel positions
- * (see shape.test.ts), UNSAFE_TO_CONCAT on the last cluster, vertical
- * metrics of fonts without vmtx (--direction=ttb), FreeType scaling at
- * --font-size with --font-funcs=ft, and --cluster-level=3, which 6.0 lacks.
+ * The glyphs are written by HarfBuzz's own serializer (hb_buffer_serialize),
+ * as hb-shape writes them. harfbuzzjs is HarfBuzz 15; where Debian's
+ * hb-shape is 6.0, the output differs where HarfBuzz itself changed since
+ * (listed in src/test/debian-hb-shape.ts): a few below-vowel positions,
+ * UNSAFE_TO_CONCAT on the last cluster, vertical metrics of fonts without
+ * vmtx (--direction=ttb), FreeType scaling at --font-size with
+ * --font-funcs=ft, and --cluster-level=3, which 6.0 lacks.
  */
 import type {Command} from 'commander'
 import type {ShapeCliOptions, ShapeIo} from './shape-run.js'
