@@ -137,6 +137,10 @@ export function parseConfig(path: string, root: string, text: string, ruleIds: r
 export function canonicalTimeZone(name: string): string | null {
   // Offsets such as +07:00 are not names, and newer runtimes accept them.
   if (!/^[A-Za-z]/.test(name)) return null
+  // The list of canonical names is at hand; a DateTimeFormat costs tens of
+  // milliseconds the first time (ICU's data), so it is asked only about
+  // other spellings and aliases (`UTC`, `Asia/Saigon`).
+  if (Intl.supportedValuesOf('timeZone').includes(name)) return name
   try {
     return new Intl.DateTimeFormat('en', {timeZone: name}).resolvedOptions().timeZone
   } catch {
