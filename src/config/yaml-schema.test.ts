@@ -46,7 +46,7 @@ describe('readYaml', () => {
     expect(messages('name: Sok\nsize: [small]\n')).toEqual(['2:7-2:14 `size` is a list; use one of `small`, `large`'])
     expect(messages('name: Sok\nsize: {a: 1}\n')).toEqual(['2:7-2:13 `size` is a set of `key: value` lines; use one of `small`, `large`'])
     expect(messages('name: Sok\nsize:\n')).toEqual([expect.stringMatching(/^2:6-2:6 `size` is empty; use one of/)])
-    expect(messages('- name\n')).toEqual(['1:1-2:1 `` must be a set of `key: value` lines'])
+    expect(messages('- name\n')).toEqual(['1:1-2:1 The file must be a set of `key: value` lines'])
   })
 
   it('refuses YAML aliases with a message that names them', () => {

@@ -24,7 +24,7 @@ import type {Position} from '../release/model.js'
 const mark = '\uFFFF'
 const markPattern = /\uFFFF(here|sibling:[^\uFFFF]*)\uFFFF/g
 
-/** In a message, where the problem is, quoted: `contact.tel`, or `km` in item 4 of `terms`. */
+/** In a message, where the problem is, quoted: `contact.tel`, or `km` in item 4 of `terms`; "The file" for the whole file. */
 export const here = `${mark}here${mark}`
 
 /** In a message, the key `name` beside the one in question: `contact.tel` for a problem at `contact.phone`. */
@@ -201,6 +201,7 @@ function fillMarks(message: string, path: ReadonlyArray<string | number>): strin
 
 /** `contact.tel`; `km` in item 4 of `terms`; item 2 of `email.to`. */
 function formatPath(path: ReadonlyArray<string | number>): string {
+  if (path.length === 0) return 'The file'
   const lastItem = path.findLastIndex((part) => typeof part === 'number')
   if (lastItem === -1) return `\`${path.join('.')}\``
   const item = `item ${(path[lastItem] as number) + 1} of ${formatPath(path.slice(0, lastItem))}`
