@@ -1,12 +1,78 @@
-/** The body of `pressroom shape` (see shape.ts for the command and its options). */
+/**
+ * The body of `pressroom shape` (see shape.ts for the command and its
+ * options). shape.ts loads this file only when the command runs, since
+ * HarfBuzz starts when imported; so this file never imports shape.ts.
+ */
 import {readFileSync} from 'node:fs'
 import {StringDecoder} from 'node:string_decoder'
 import * as hb from 'harfbuzzjs'
 import {FontLoadError, fontFromBytes, loadFont, type LoadedFont} from '../text/fonts.js'
 import {defaultHbShapeSettings, hbShape, type HbShapeFont, type HbShapeSettings} from '../text/hb-shape.js'
-import {processIo, type ShapeCliOptions, type ShapeIo} from './shape.js'
 
 const EXIT_USAGE = 2
+
+export interface ShapeIo {
+  stdin: AsyncIterable<string | Uint8Array>
+  stdout: {write(text: string): unknown}
+  stderr: {write(text: string): unknown}
+  env: Record<string, string | undefined>
+  setExitCode(code: number): void
+}
+
+/** Options as commander parses them (`--no-x` gives `x: false`). */
+export interface ShapeCliOptions {
+  unicodes?: string
+  text?: string
+  textFile?: string
+  singlePar?: boolean
+  textBefore?: string
+  textAfter?: string
+  unicodesBefore?: string
+  unicodesAfter?: string
+  direction?: string
+  script?: string
+  language?: string
+  features?: string
+  variations?: string
+  fontSize?: string
+  fontFuncs?: string
+  faceIndex?: string
+  shapers?: string
+  numIterations?: string
+  bot?: boolean
+  eot?: boolean
+  preserveDefaultIgnorables?: boolean
+  removeDefaultIgnorables?: boolean
+  unsafeToConcat?: boolean
+  safeToInsertTatweel?: boolean
+  verify?: boolean
+  clusterLevel?: string
+  utf8Clusters?: boolean
+  outputFormat?: string
+  glyphNames?: boolean
+  positions?: boolean
+  advances?: boolean
+  clusters?: boolean
+  ned?: boolean
+  showFlags?: boolean
+  showExtents?: boolean
+  showText?: boolean
+  showUnicode?: boolean
+  showLineNum?: boolean
+}
+
+export const processIo: ShapeIo = {
+  // A getter: touching process.stdin opens it, which only the stdin mode needs.
+  get stdin() {
+    return process.stdin
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  setExitCode(code) {
+    process.exitCode = code
+  }
+}
 
 /** The command's body; returns the exit code. */
 export async function runShape(
@@ -75,7 +141,7 @@ function openFont(fontPath: string, options: ShapeCliOptions): HbShapeFont {
   const hbFont = new hb.Font(loaded.hbFace)
   hbFont.setScale(size[0], size[1])
   if (variations.length > 0) hbFont.setVariations(variations)
-  return {hbFont, glyphName: (glyphId) => loaded.glyphName(glyphId)}
+  return {hbFont}
 }
 
 function toSettings(options: ShapeCliOptions, env: Record<string, string | undefined>): HbShapeSettings {

@@ -13,79 +13,19 @@
  * functions, so --font-funcs=ft gives the 'ot' result; the two agree on
  * unhinted outlines at the default size.
  *
- * harfbuzzjs is HarfBuzz 15; where Debian's hb-shape is 6.0, the output
- * differs where HarfBuzz itself changed since: a few below-vowel positions
- * (see shape.test.ts), UNSAFE_TO_CONCAT on the last cluster, vertical
- * metrics of fonts without vmtx (--direction=ttb), FreeType scaling at
- * --font-size with --font-funcs=ft, and --cluster-level=3, which 6.0 lacks.
+ * The glyphs are written by HarfBuzz's own serializer (hb_buffer_serialize),
+ * as hb-shape writes them. harfbuzzjs is HarfBuzz 15; where Debian's
+ * hb-shape is 6.0, the output differs where HarfBuzz itself changed since
+ * (listed in src/test/debian-hb-shape.ts): a few below-vowel positions,
+ * UNSAFE_TO_CONCAT on the last cluster, vertical metrics of fonts without
+ * vmtx (--direction=ttb), FreeType scaling at --font-size with
+ * --font-funcs=ft, and --cluster-level=3, which 6.0 lacks.
  */
 import type {Command} from 'commander'
+import type {ShapeCliOptions, ShapeIo} from './shape-run.js'
 
-export interface ShapeIo {
-  stdin: AsyncIterable<string | Uint8Array>
-  stdout: {write(text: string): unknown}
-  stderr: {write(text: string): unknown}
-  env: Record<string, string | undefined>
-  setExitCode(code: number): void
-}
-
-/** Options as commander parses them (`--no-x` gives `x: false`). */
-export interface ShapeCliOptions {
-  unicodes?: string
-  text?: string
-  textFile?: string
-  singlePar?: boolean
-  textBefore?: string
-  textAfter?: string
-  unicodesBefore?: string
-  unicodesAfter?: string
-  direction?: string
-  script?: string
-  language?: string
-  features?: string
-  variations?: string
-  fontSize?: string
-  fontFuncs?: string
-  faceIndex?: string
-  shapers?: string
-  numIterations?: string
-  bot?: boolean
-  eot?: boolean
-  preserveDefaultIgnorables?: boolean
-  removeDefaultIgnorables?: boolean
-  unsafeToConcat?: boolean
-  safeToInsertTatweel?: boolean
-  verify?: boolean
-  clusterLevel?: string
-  utf8Clusters?: boolean
-  outputFormat?: string
-  glyphNames?: boolean
-  positions?: boolean
-  advances?: boolean
-  clusters?: boolean
-  ned?: boolean
-  showFlags?: boolean
-  showExtents?: boolean
-  showText?: boolean
-  showUnicode?: boolean
-  showLineNum?: boolean
-}
-
-export const processIo: ShapeIo = {
-  // A getter: touching process.stdin opens it, which only the stdin mode needs.
-  get stdin() {
-    return process.stdin
-  },
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  setExitCode(code) {
-    process.exitCode = code
-  }
-}
-
-/** Add the `shape` subcommand to `program`. */
-export function registerShape(program: Command, io: ShapeIo = processIo): Command {
+/** Add the `shape` subcommand to `program`; `io` defaults to the process's streams. */
+export function registerShape(program: Command, io?: ShapeIo): Command {
   return program
     .command('shape')
     .description('shape text with HarfBuzz and print glyphs as hb-shape does')
@@ -144,8 +84,9 @@ at the default size, clusters as code point indices.`
     )
     .action(async (fontPath: string, text: string | undefined, options: ShapeCliOptions) => {
       // Loaded here: HarfBuzz starts when imported, which no other command needs at start-up.
-      const {runShape} = await import('./shape-run.js')
-      const code = await runShape(fontPath, text, options, io)
-      if (code !== 0) io.setExitCode(code)
+      const {runShape, processIo} = await import('./shape-run.js')
+      const streams = io ?? processIo
+      const code = await runShape(fontPath, text, options, streams)
+      if (code !== 0) streams.setExitCode(code)
     })
 }

@@ -1,7 +1,6 @@
-import {VFile} from 'vfile'
-import {location} from 'vfile-location'
-import {isMap, isScalar, isSeq, parseDocument, type Node as YamlNode} from 'yaml'
-import {addMessage} from '../diagnostic/message.js'
+import * as v from 'valibot'
+import type {VFile} from 'vfile'
+import {here, map, readYaml} from './yaml-schema.js'
 
 export interface GlossaryTerm {
   en: string[]
@@ -17,65 +16,46 @@ export interface Glossary {
 
 export const emptyGlossary: Glossary = {terms: [], keep: []}
 
-/** Reads `glossary.yaml`; mistakes are `config` errors at their line:column. */
+const filled = (value: string) => value.trim() !== ''
+
+/** A term, or a list of its variants: none of them empty. */
+const variants = v.union(
+  [
+    v.pipe(v.string(), v.check(filled, `${here} is empty; write the term`), v.transform((value) => [value])),
+    v.pipe(
+      v.array(v.pipe(v.string(`${here} must be text`), v.check(filled, `${here} is empty; write the term or remove the line`))),
+      v.minLength(1, `${here} is an empty list; write at least one term`)
+    )
+  ],
+  `${here} must be text or a list of text`
+)
+
+// No defaults here: valibot checks a default like a value, and an empty
+// `keep` list is a mistake when written.
+const glossarySchema = v.nullish(
+  map(
+    {
+      terms: v.optional(
+        v.array(
+          map(
+            {en: variants, km: variants, note: v.nullish(v.union([v.string(), v.pipe(v.number(), v.transform(String))], `${here} must be text`))},
+            {notAMap: `${here} must be a term: \`en:\`, \`km:\` and an optional \`note:\``}
+          ),
+          `${here} must be a list of \`- en: … km: …\` entries`
+        )
+      ),
+      keep: v.optional(variants)
+    },
+    {notAMap: 'The glossary holds `terms:` and `keep:`; start from the example in README.md'}
+  )
+)
+
+/** Reads `glossary.yaml`; mistakes are `config` errors at their line:column. An empty file is an empty glossary. */
 export function parseGlossary(path: string, text: string): {glossary: Glossary | null; file: VFile} {
-  const file = new VFile({path, value: text})
-  const place = location(file)
-  const error = (reason: string, node: YamlNode | null | undefined) => {
-    const start = node?.range?.[0] ?? 0
-    const point = place.toPoint(start) ?? {line: 1, column: 1}
-    addMessage(file, {ruleId: 'config', severity: 'error', reason, place: {line: point.line, column: point.column, offset: start}})
-  }
-  const doc = parseDocument(text, {uniqueKeys: true, prettyErrors: false})
-  for (const e of doc.errors) {
-    const point = place.toPoint(e.pos[0]) ?? {line: 1, column: 1}
-    addMessage(file, {ruleId: 'config', severity: 'error', reason: `YAML syntax error: ${e.message.split('\n')[0]}`, place: {...point, offset: e.pos[0]}})
-  }
-  if (doc.errors.length > 0) return {glossary: null, file}
-  const glossary: Glossary = {terms: [], keep: []}
-  if (doc.contents === null) return {glossary, file}
-  if (!isMap(doc.contents)) {
-    error('The glossary holds `terms:` and `keep:`', doc.contents as YamlNode)
-    return {glossary: null, file}
-  }
-  const strings = (node: unknown, what: string): string[] | null => {
-    if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) return [node.value]
-    if (isSeq(node) && node.items.length > 0 && node.items.every((item) => isScalar(item) && typeof item.value === 'string' && item.value.trim())) {
-      return node.items.map((item) => String((item as {value: unknown}).value))
-    }
-    error(`${what} must be text or a list of text`, node as YamlNode)
-    return null
-  }
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    if (key === 'keep') {
-      glossary.keep = strings(pair.value, '`keep`') ?? []
-    } else if (key === 'terms') {
-      if (!isSeq(pair.value)) {
-        error('`terms` must be a list of `- en: … km: …` entries', pair.value as YamlNode)
-        continue
-      }
-      for (const item of pair.value.items) {
-        if (!isMap(item)) {
-          error('A term is `en:`, `km:` and an optional `note:`', item as YamlNode)
-          continue
-        }
-        const term: Partial<GlossaryTerm> = {note: null}
-        for (const field of item.items) {
-          const name = isScalar(field.key) ? String(field.key.value) : ''
-          if (name === 'en' || name === 'km') term[name] = strings(field.value, `\`${name}\``) ?? undefined
-          else if (name === 'note') term.note = isScalar(field.value) ? String(field.value.value) : null
-          else error(`Unknown key \`${name}\` in a term; use en, km and note`, field.key as YamlNode)
-        }
-        if (!term.en || !term.km) error('A term needs both `en:` and `km:`', item as YamlNode)
-        else glossary.terms.push(term as GlossaryTerm)
-      }
-    } else {
-      error(`Unknown key \`${key}\`; the glossary holds \`terms:\` and \`keep:\``, pair.key as YamlNode)
-    }
-  }
-  const ok = !file.messages.some((message) => message.fatal)
-  return {glossary: ok ? glossary : null, file}
+  const {value, file} = readYaml(path, text, glossarySchema)
+  if (file.messages.length > 0) return {glossary: null, file}
+  const terms = (value?.terms ?? []).map(({en, km, note}) => ({en, km, note: note ?? null}))
+  return {glossary: {terms, keep: value?.keep ?? []}, file}
 }
 
 export {khmerMatchForm} from '../khmer/match.js'

@@ -1,5 +1,4 @@
 import type {Lang, Position} from '../release/model.js'
-import type {FontCoverage} from '../text/coverage.js'
 import type {Glossary} from './glossary.js'
 
 export type RuleSetting = 'off' | 'warn' | 'error'
@@ -10,6 +9,13 @@ export type FontRole = 'regular' | 'bold' | 'italic' | 'boldItalic'
 
 /** Per role, an ordered fallback chain of font files (paths relative to the config file). */
 export type FontRoles = Record<FontRole, string[]>
+
+/** Which characters the configured fonts can draw, per language and role (loaded by `text/coverage.ts`). */
+export interface FontCoverage {
+  covers(lang: Lang, role: FontRole, codePoint: number): boolean
+  /** A hash of the fonts' bytes: results that depend on the coverage are kept only while it is the same. */
+  fingerprint: string
+}
 
 export interface Config {
   /** Path of the config file as given, for messages. */
@@ -37,10 +43,14 @@ export interface Config {
     replyTo: string | null
     listUnsubscribe: string | null
   }
-  /** The office's time zone (IANA name): embargo times are shown in it, and times without an offset read in it. */
-  timeZone: string
   /** House style for digits in the Khmer section. */
   khmerDigits: 'khmer' | 'latin' | 'either'
+  /**
+   * The office's IANA time zone (`Asia/Phnom_Penh` unless the config says
+   * otherwise), in its canonical spelling: where times without an offset
+   * are read and times are shown.
+   */
+  timeZone: string
   fonts: Record<Lang, FontRoles>
   /** From `glossary.yaml` beside the config, when there is one. */
   glossary: Glossary

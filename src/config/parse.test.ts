@@ -52,6 +52,51 @@ describe('parseConfig', () => {
     expect(parse(shipped).config!.site.feedEntries).toBe(50)
   })
 
+  it('reads the office time zone, Asia/Phnom_Penh when none is given', () => {
+    expect(parse(shipped).config!.timeZone).toBe('Asia/Phnom_Penh')
+    expect(parse(shipped.replace(/^timeZone: .*\n/m, '')).config!.timeZone).toBe('Asia/Phnom_Penh')
+    expect(parse(shipped.replace(/^timeZone: .*$/m, 'timeZone: Asia/Tokyo')).config!.timeZone).toBe('Asia/Tokyo')
+    // Written in any case, kept in its canonical spelling.
+    expect(parse(shipped.replace(/^timeZone: .*$/m, 'timeZone: asia/bangkok')).config!.timeZone).toBe('Asia/Bangkok')
+  })
+
+  it('rejects a time zone that is not an IANA name, suggesting the nearest one', () => {
+    const line = shipped.split('\n').findIndex((l) => l.startsWith('timeZone:')) + 1
+    const zone = (value: string) => messages(shipped.replace(/^timeZone: .*$/m, `timeZone: ${value}`))
+    expect(zone('Asia/Phnom Penh')).toEqual([
+      `${line}:11 \`timeZone\` is \`Asia/Phnom Penh\`, which is not a time zone; write an IANA name such as \`Asia/Phnom_Penh\` (did you mean \`Asia/Phnom_Penh\`?)`
+    ])
+    expect(zone('Phnom Penh')[0]).toContain('(did you mean `Asia/Phnom_Penh`?)')
+    expect(zone('Asia/Tokio')[0]).toContain('(did you mean `Asia/Tokyo`?)')
+    expect(zone("'+07:00'")[0]).toMatch(/`\+07:00`, which is not a time zone; write an IANA name such as `Asia\/Phnom_Penh`$/)
+    expect(zone('7')).toEqual([`${line}:11 \`timeZone\` must be a time zone name such as \`Asia/Phnom_Penh\``])
+    expect(parse(shipped.replace(/^timeZone: .*$/m, 'timeZone: Mars/Olympus')).config).toBeNull()
+  })
+
+  it('keeps a telephone number written without spaces as it is', () => {
+    expect(parse(shipped.replace('tel: 023 217 161', 'tel: 023217161')).config!.contact.tel).toBe('023217161')
+    expect(parse(shipped.replace('tel: 023 217 161', 'tel: 217161')).config!.contact.tel).toBe('217161')
+  })
+
+  it('refuses YAML aliases with a message that names them', () => {
+    const text = shipped.replace('organisation:\n', 'organisation: &org\n').replace(/title:\n  en: .*\n  km: .*\n/, 'title: *org\n')
+    expect(messages(text)).toEqual([expect.stringMatching(/^5:8 `\*org` refers to the anchor `&org`; pressroom does not read YAML anchors and aliases here/)])
+  })
+
+  it('names every unknown key of a section, not only the first', () => {
+    const found = messages(shipped.replace('  tel: 023 217 161', '  phone: 023 217 161\n  fax: 023 217 162'))
+    expect(found.filter((m) => m.includes('Unknown key'))).toEqual([
+      '11:3 Unknown key `contact.phone`; known keys: name, tel, email, website',
+      '12:3 Unknown key `contact.fax`; known keys: name, tel, email, website'
+    ])
+  })
+
+  it('reports an empty config and one that is not a map', () => {
+    expect(messages('')).toEqual(['1:1 The config is empty; start from the example in README.md'])
+    expect(messages('# nothing yet\n')).toEqual(['1:1 The config is empty; start from the example in README.md'])
+    expect(messages('- organisation\n')).toEqual(['1:1 The config must be a set of `key: value` lines; start from the example in README.md'])
+  })
+
   it('reports YAML syntax errors with their position', () => {
     expect(messages('organisation: {en: x\n')[0]).toMatch(/^\d+:\d+ YAML syntax error/)
   })

@@ -1,16 +1,8 @@
-import type {Config, FontRole} from '../config/model.js'
+import type {Config, FontCoverage} from '../config/model.js'
 import {sha256} from '../hash.js'
 import {fontPath} from '../package.js'
-import type {Lang} from '../release/model.js'
 import {FontLoadError, loadFont, type LoadedFont} from './fonts.js'
 import {coversCodePoint} from './itemize.js'
-
-/** Which characters the configured fonts can draw, per language and role. */
-export interface FontCoverage {
-  covers(lang: Lang, role: FontRole, codePoint: number): boolean
-  /** A hash of the fonts' bytes: results that depend on the coverage are kept only while it is the same. */
-  fingerprint: string
-}
 
 /**
  * Loads the font chains of `pressroom.yaml` (each font once per process).

@@ -1,14 +1,15 @@
 /**
- * One line of `hb-shape` output, reproduced with harfbuzzjs: the same
- * buffer set-up (flags, cluster level, context, features) and the same
- * serialisation as HarfBuzz's hb-shape 6.0 (hb-buffer-serialize.cc):
+ * One line of `hb-shape` output, made with harfbuzzjs: the buffer filled
+ * and set up as hb-shape 6.0 does it (hb-shape.cc, shape_options_t), and the
+ * glyphs written by HarfBuzz's own serializer (hb_buffer_serialize, through
+ * harfbuzzjs's Buffer.serialize), which is what hb-shape prints:
  *
  *   [glyph=cluster@dx,dy+advance,yadvance#flags<xb,yb,w,h>|…]
  *
- * Offsets are printed only when non-zero; with advances turned off they
- * become absolute pen positions. Clusters are code point indices (hb-shape
- * rewrites the UTF-8 byte offsets it feeds HarfBuzz), or UTF-8 byte offsets
- * with `utf8Clusters`.
+ * Clusters are code point indices of the line (hb-shape rewrites the UTF-8
+ * byte offsets it feeds HarfBuzz), or UTF-8 byte offsets with
+ * `utf8Clusters`; the context around the line is HarfBuzz's pre- and
+ * post-context, outside the buffer, as in hb-shape.
  */
 import * as hb from 'harfbuzzjs'
 
@@ -61,7 +62,6 @@ export const defaultHbShapeSettings: HbShapeSettings = {
 
 export interface HbShapeFont {
   hbFont: hb.Font
-  glyphName(glyphId: number): string
 }
 
 const buffer = new hb.Buffer()
@@ -74,11 +74,14 @@ const directionTags: Record<string, hb.Direction> = {
 
 /** Shape one line of code points and return what hb-shape prints for it, newline included. */
 export function hbShape(font: HbShapeFont, codePoints: readonly number[], lineNumber: number, settings: HbShapeSettings): string {
-  const {before, after} = settings
-  const clusterOf = clusterMapper(codePoints, before.length, settings.utf8Clusters)
+  const clusters = clusterValues(codePoints, settings.utf8Clusters)
 
   buffer.reset()
-  buffer.addCodePoints([...before, ...codePoints, ...after], before.length, codePoints.length)
+  // As hb-shape: the context before (an empty item after it), the line with
+  // its own cluster values, then the context after (an empty item before it).
+  if (settings.before.length > 0) buffer.addCodePoints([...settings.before], settings.before.length, 0)
+  codePoints.forEach((codePoint, index) => buffer.add(codePoint, clusters[index]!))
+  if (settings.after.length > 0) buffer.addCodePoints([...settings.after], 0, 0)
   if (settings.direction) {
     const direction = directionTags[settings.direction.charAt(0).toLowerCase()]
     if (direction !== undefined) buffer.setDirection(direction)
@@ -92,120 +95,38 @@ export function hbShape(font: HbShapeFont, codePoints: readonly number[], lineNu
   const prefix = settings.showLineNum ? `${lineNumber}: ` : ''
   let out = ''
   if (settings.showText) out += `${prefix}(${codePoints.map((codePoint) => String.fromCodePoint(codePoint)).join('')})\n`
-  if (settings.showUnicode) out += `${prefix}${serializeUnicode(codePoints, before.length, clusterOf, settings)}\n`
+  if (settings.showUnicode) out += `${prefix}${serializeUnicode(codePoints, clusters, settings.clusters)}\n`
 
-  const features = settings.features.map((feature) => shiftFeature(feature, codePoints, before.length, settings.utf8Clusters))
-  hb.shape(font.hbFont, buffer, features)
-  out += `${prefix}${serializeGlyphs(font, clusterOf, settings)}\n`
+  hb.shape(font.hbFont, buffer, [...settings.features])
+  const F = hb.BufferSerializeFlag
+  const flags =
+    (settings.glyphNames ? 0 : F.NO_GLYPH_NAMES) |
+    (settings.positions ? 0 : F.NO_POSITIONS) |
+    (settings.advances ? 0 : F.NO_ADVANCES) |
+    (settings.clusters ? 0 : F.NO_CLUSTERS) |
+    (settings.showFlags ? F.GLYPH_FLAGS : 0) |
+    (settings.showExtents ? F.GLYPH_EXTENTS : 0)
+  const format = settings.format === 'json' ? hb.BufferSerializeFormat.JSON : hb.BufferSerializeFormat.TEXT
+  out += `${prefix}${buffer.serialize({font: font.hbFont, format, flags})}\n`
   return out
 }
 
-/** Buffer cluster (an index into before + text + after) to the value hb-shape prints. */
-function clusterMapper(codePoints: readonly number[], shift: number, utf8: boolean): (cluster: number) => number {
-  if (!utf8) return (cluster) => cluster - shift
-  const byteOffsets: number[] = []
+/** The cluster value hb-shape gives each code point: its index, or its UTF-8 byte offset. */
+function clusterValues(codePoints: readonly number[], utf8: boolean): number[] {
+  if (!utf8) return codePoints.map((_, index) => index)
   let bytes = 0
-  for (const codePoint of codePoints) {
-    byteOffsets.push(bytes)
+  return codePoints.map((codePoint) => {
+    const offset = bytes
     bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4
-  }
-  byteOffsets.push(bytes)
-  // Merged clusters take the smallest index, and byte offsets grow with
-  // indices, so mapping after shaping gives what HarfBuzz would have had.
-  return (cluster) => byteOffsets[cluster - shift] ?? bytes
+    return offset
+  })
 }
 
-/** Feature ranges count from the start of the line; the buffer's clusters count the context too. */
-function shiftFeature(feature: hb.Feature, codePoints: readonly number[], shift: number, utf8: boolean): hb.Feature {
-  const toIndex = (value: number): number => {
-    if (value === hb.Feature.GLOBAL_END || value === hb.Feature.GLOBAL_START) return value
-    let index = value
-    if (utf8) {
-      let bytes = 0
-      index = 0
-      while (index < codePoints.length && bytes < value) {
-        const codePoint = codePoints[index]!
-        bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4
-        index++
-      }
-    }
-    return index + shift
-  }
-  if (shift === 0 && !utf8) return feature
-  return new hb.Feature(feature.tag, feature.value, toIndex(feature.start), toIndex(feature.end))
-}
-
-function serializeUnicode(
-  codePoints: readonly number[],
-  shift: number,
-  clusterOf: (cluster: number) => number,
-  settings: HbShapeSettings
-): string {
+/** `--show-unicode`: what hb_buffer_serialize_unicode writes, which harfbuzzjs does not expose. */
+function serializeUnicode(codePoints: readonly number[], clusters: readonly number[], withClusters: boolean): string {
   const items = codePoints.map((codePoint, index) => {
     const hex = codePoint.toString(16).toUpperCase().padStart(4, '0')
-    return settings.clusters ? `U+${hex}=${clusterOf(index + shift)}` : `U+${hex}`
+    return withClusters ? `U+${hex}=${clusters[index]}` : `U+${hex}`
   })
   return items.length === 0 ? '' : `<${items.join('|')}>`
-}
-
-function serializeGlyphs(font: HbShapeFont, clusterOf: (cluster: number) => number, settings: HbShapeSettings): string {
-  const infos = buffer.getGlyphInfos()
-  const positions = buffer.getGlyphPositions()
-  const json = settings.format === 'json'
-  const items: string[] = []
-  let x = 0
-  let y = 0
-  for (let i = 0; i < infos.length; i++) {
-    const info = infos[i]!
-    const position = positions[i]!
-    let item: string
-    if (json) {
-      item = `{"g":${settings.glyphNames ? jsonString(font.glyphName(info.codepoint)) : info.codepoint}`
-      if (settings.clusters) item += `,"cl":${clusterOf(info.cluster)}`
-      if (settings.positions) {
-        item += `,"dx":${x + position.xOffset},"dy":${y + position.yOffset}`
-        if (settings.advances) item += `,"ax":${position.xAdvance},"ay":${position.yAdvance}`
-      }
-      const flags = info.flags & hb.GlyphFlag.DEFINED
-      if (settings.showFlags && flags) item += `,"fl":${flags}`
-      if (settings.showExtents) {
-        const e = extents(font, info.codepoint)
-        item += `,"xb":${e.xBearing},"yb":${e.yBearing},"w":${e.width},"h":${e.height}`
-      }
-      item += '}'
-    } else {
-      item = settings.glyphNames ? font.glyphName(info.codepoint) : String(info.codepoint)
-      if (settings.clusters) item += `=${clusterOf(info.cluster)}`
-      if (settings.positions) {
-        const dx = x + position.xOffset
-        const dy = y + position.yOffset
-        if (dx || dy) item += `@${dx},${dy}`
-        if (settings.advances) {
-          item += `+${position.xAdvance}`
-          if (position.yAdvance) item += `,${position.yAdvance}`
-        }
-      }
-      const flags = info.flags & hb.GlyphFlag.DEFINED
-      if (settings.showFlags && flags) item += `#${flags.toString(16).toUpperCase()}`
-      if (settings.showExtents) {
-        const e = extents(font, info.codepoint)
-        item += `<${e.xBearing},${e.yBearing},${e.width},${e.height}>`
-      }
-    }
-    if (!settings.advances) {
-      x += position.xAdvance
-      y += position.yAdvance
-    }
-    items.push(item)
-  }
-  if (items.length === 0) return ''
-  return json ? `[${items.join(',')}]` : `[${items.join('|')}]`
-}
-
-function extents(font: HbShapeFont, glyphId: number): hb.GlyphExtents {
-  return font.hbFont.glyphExtents(glyphId) ?? {xBearing: 0, yBearing: 0, width: 0, height: 0}
-}
-
-function jsonString(value: string): string {
-  return `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`
 }

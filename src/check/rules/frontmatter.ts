@@ -68,7 +68,7 @@
  *
  * @expect releases/2026/010-none.md 1:1 No frontmatter
  */
-import {closest} from '../../config/parse.js'
+import {closest} from '../../config/yaml-schema.js'
 import {isCalendarDate, isOffsetDateTime} from '../../release/parse.js'
 import {defineRule} from '../rule.js'
 

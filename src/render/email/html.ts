@@ -1,11 +1,12 @@
 /**
  * The text/html part: the office's template (templates/email/email.html)
- * with its `data-slot` elements filled from the release, then the template's
- * CSS copied into style attributes (juice), since many mail clients drop
- * `<style>` and `<link>`. The release text comes from the model through the
- * same hast the web pages use (sectionContent), so nothing from the source
- * reaches the HTML as markup. The inlined page is sanitised with the site's
- * schema (plus styles) before it goes out: the second guard, as for the site.
+ * filled from the release with the `{{name}}` placeholders and `data-if` of
+ * the web page templates (html/template.ts), then the template's CSS copied
+ * into style attributes (juice), since many mail clients drop `<style>` and
+ * `<link>`. The release text comes from the model through the same hast the
+ * web pages use (sectionContent), so nothing from the source reaches the
+ * HTML as markup. The inlined page is sanitised with the site's schema
+ * (plus styles) before it goes out: the second guard, as for the site.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -18,7 +19,10 @@ import type {Config} from '../../config/model.js'
 import type {Lang, Release} from '../../release/model.js'
 import {sectionContent} from '../html/content.js'
 import {sanitizeEmail} from '../html/sanitize.js'
+import {fillTemplate, parseTemplate, placeholderNames, TemplateError, type TemplateValue} from '../html/template.js'
 import {formatDate} from './plain-text.js'
+
+export {TemplateError}
 
 export interface EmailTemplate {
   html: string
@@ -27,23 +31,20 @@ export interface EmailTemplate {
   htmlPath: string
 }
 
-export class TemplateError extends Error {}
-
-/** What each `data-slot` receives. */
-export const slotNames = [
+/** The placeholders an e-mail template can use. */
+export const emailPlaceholders = [
   'subject',
-  'organisation-en',
-  'organisation-km',
-  'title-en',
-  'title-km',
-  'reference',
-  'date-en',
-  'date-km',
+  'organisation.en',
+  'organisation.km',
+  'documentTitle.en',
+  'documentTitle.km',
+  'ref',
+  'date.iso',
+  'date.en',
+  'date.km',
   'sections',
   'contact'
 ] as const
-
-type SlotName = (typeof slotNames)[number]
 
 // juice swaps `{{…}}` and `<%…%>` out as template code before it parses the
 // HTML and pastes them back after, shifting the quoting of the attributes
@@ -54,37 +55,35 @@ for (const name of Object.keys(juice.codeBlocks)) delete juice.codeBlocks[name]
 const htmlParser = unified().use(rehypeParse)
 
 export function renderEmailHtml(release: Release, config: Config, template: EmailTemplate, subject: string): string {
-  const tree = htmlParser.parse(template.html) as Root
-  const date = release.frontmatter.date
-  const text: Record<Exclude<SlotName, 'sections' | 'contact'>, string> = {
-    subject,
-    'organisation-en': config.organisation.en,
-    'organisation-km': config.organisation.km,
-    'title-en': config.title.en,
-    'title-km': config.title.km,
-    reference: release.frontmatter.ref ?? '',
-    'date-en': date ? formatDate(date, 'en', config) : '',
-    'date-km': date ? formatDate(date, 'km', config) : ''
-  }
-  const filled = new Set<string>()
-  visit(tree, 'element', (node: Element) => {
-    const slot = node.properties.dataSlot
-    if (slot === undefined) return
-    const name = String(slot)
-    delete node.properties.dataSlot
-    if (!(slotNames as readonly string[]).includes(name)) {
-      throw new TemplateError(`${template.htmlPath}: unknown data-slot="${name}"; use one of ${slotNames.join(', ')}`)
-    }
-    filled.add(name)
-    if (name.endsWith('-km') && node.properties.lang === undefined) node.properties.lang = 'km'
-    if (name === 'sections') node.children = sectionsContent(release)
-    else if (name === 'contact') node.children = contactContent(config)
-    else node.children = [{type: 'text', value: text[name as keyof typeof text]}]
+  const parsed = parseTemplate(template.htmlPath, template.html)
+  // A copy made for the old syntax would otherwise lose its slots in silence.
+  visit(parsed.tree, 'element', (node: Element) => {
+    if (node.properties.dataSlot === undefined) return
+    throw new TemplateError(
+      template.htmlPath,
+      `data-slot="${String(node.properties.dataSlot)}" is no longer read; write {{name}} placeholders instead (templates/email/README.md lists them)`
+    )
   })
-  if (!filled.has('sections')) {
-    throw new TemplateError(`${template.htmlPath}: no element has data-slot="sections"; add one where the release text goes`)
+  const date = release.frontmatter.date
+  const values: Record<(typeof emailPlaceholders)[number], TemplateValue> = {
+    subject,
+    'organisation.en': config.organisation.en,
+    'organisation.km': config.organisation.km,
+    'documentTitle.en': config.title.en,
+    'documentTitle.km': config.title.km,
+    ref: release.frontmatter.ref ?? '',
+    'date.iso': date ?? '',
+    'date.en': date ? formatDate(date, 'en', config) : '',
+    'date.km': date ? formatDate(date, 'km', config) : '',
+    sections: sectionsContent(release),
+    contact: contactContent(config)
   }
-  const inlined = juice(toHtml(tree), {
+  // Filled first, so that a misspelt {{section}} is named as such.
+  const filled = fillTemplate(parsed, values)
+  if (!placeholderNames(parsed).has('sections')) {
+    throw new TemplateError(template.htmlPath, 'the template has no {{sections}}; put it where the release text goes')
+  }
+  const inlined = juice(toHtml(filled), {
     extraCss: template.css,
     removeStyleTags: true,
     preserveMediaQueries: true,

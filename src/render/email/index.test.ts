@@ -46,13 +46,13 @@ describe('createEmailRenderer', () => {
     expect(result).toEqual({files: [], findings: []})
   })
 
-  test("uses the project's own template, and names a template slot it does not know", async () => {
+  test("uses the project's own template, and names a placeholder it does not know", async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'pressroom-email-'))
     folders.push(root)
     await mkdir(path.join(root, 'templates/email'), {recursive: true})
     await writeFile(
       path.join(root, 'templates/email/email.html'),
-      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title data-slot="subject"></title></head><body><h1 class="org" data-slot="organisation-km"></h1><main data-slot="sections"></main></body></html>'
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{subject}}</title></head><body><h1 class="org" lang="km">{{organisation.km}}</h1><main>{{sections}}</main><p data-if="contact">{{contact}}</p></body></html>'
     )
     const own = createEmailRenderer()
     await own.prepare!({...context, root})
@@ -61,12 +61,23 @@ describe('createEmailRenderer', () => {
     // The project has no email.css: pressroom's own is inlined.
     expect(html).toContain('<h1 class="org" lang="km" style="')
     expect(html).toContain('Noto Sans Khmer')
-    expect(html).not.toContain('data-slot')
+    expect(html).toContain('ស្ថានទូតជប៉ុនប្រចាំកម្ពុជា</h1>')
+    expect(html).not.toMatch(/\{\{|data-if/u)
 
-    await writeFile(path.join(root, 'templates/email/email.html'), '<html><body><div data-slot="section"></div></body></html>')
-    const typo = createEmailRenderer()
-    await typo.prepare!({...context, root})
-    await expect(typo.renderRelease!(item([]), {...context, root})).rejects.toThrow(TemplateError)
-    await expect(typo.renderRelease!(item([]), {...context, root})).rejects.toThrow(/unknown data-slot="section"/u)
+    const fails = async (template: string, message: RegExp) => {
+      await writeFile(path.join(root, 'templates/email/email.html'), template)
+      const renderer = createEmailRenderer()
+      await renderer.prepare!({...context, root})
+      const rendering = renderer.renderRelease(item([]), {...context, root})
+      await expect(rendering).rejects.toThrow(TemplateError)
+      await expect(rendering).rejects.toThrow(message)
+    }
+    await fails('<html><body><div>{{section}}</div></body></html>', /unknown placeholder \{\{section\}\}; known: contact, date\.en, /u)
+    await fails('<html><body><p>{{subject}}</p></body></html>', /email\.html: the template has no \{\{sections\}\}; put it where the release text goes/u)
+    // A copy of the template made for the data-slot syntax is refused, not half filled.
+    await fails(
+      '<html><body><div data-slot="sections"></div></body></html>',
+      /data-slot="sections" is no longer read; write \{\{name\}\} placeholders instead \(templates\/email\/README\.md lists them\)/u
+    )
   })
 })

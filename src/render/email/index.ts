@@ -12,7 +12,7 @@ import {loadEmailTemplate} from './template.js'
 
 export {AddressError, formatMailbox, parseMailbox, type Mailbox} from './address.js'
 export {addressEmail, composeEmail, emailSettings, formatMessageDate, prepareEmail, type PreparedEmail, emailSubject, EmailConfigError, messageDate, type ComposedEmail, type EmailInput, type EmailSettings} from './compose.js'
-export {renderEmailHtml, slotNames, TemplateError, type EmailTemplate} from './html.js'
+export {renderEmailHtml, emailPlaceholders, TemplateError, type EmailTemplate} from './html.js'
 export {renderPlainText} from './plain-text.js'
 export {defaultTemplateDir, loadEmailTemplate} from './template.js'
 export {wrapFlowed} from './wrap-flowed.js'

@@ -3,7 +3,8 @@ import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 
 /**
- * Page templates are plain HTML files an office can restyle. They hold
+ * Templates are plain HTML files an office can restyle: the site's pages,
+ * the preview and the e-mail share this one syntax. They hold
  * placeholders, filled in the parsed tree (never by string pasting, so no
  * value can break out of its text or attribute):
  *
@@ -42,6 +43,27 @@ const placeholder = /\{\{\s*([A-Za-z][\w.-]*)\s*\}\}/g
 
 export function parseTemplate(path: string, html: string): Template {
   return {path, tree: processor.parse(html.replace(/^\uFEFF/, ''))}
+}
+
+/** The names a template uses: in `{{name}}` (text and attribute values) and in `data-if`. */
+export function placeholderNames(template: Template): Set<string> {
+  const names = new Set<string>()
+  const collect = (text: string) => {
+    for (const match of text.matchAll(placeholder)) names.add(match[1]!)
+  }
+  const walk = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') collect(node.value)
+      if (node.type !== 'element') continue
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (key === 'dataIf') names.add(String(value))
+        else for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string') collect(item)
+      }
+      walk(node.children)
+    }
+  }
+  walk(template.tree.children)
+  return names
 }
 
 export function fillTemplate(template: Template, values: TemplateValues): Root {

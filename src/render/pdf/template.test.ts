@@ -40,8 +40,8 @@ describe('the PDF template', () => {
 
   it('reports a misspelt key with a did-you-mean at its line and column', () => {
     expect(problems(shipped.replace('  margins:', '  marginz:'))).toEqual([
-      'letterhead.yaml:13:3: Unknown key `page.marginz`; did you mean `page.margins`?',
-      'letterhead.yaml:12:3: `page.margins` is missing; add it'
+      'letterhead.yaml:12:3: `page.margins` is missing; add it',
+      'letterhead.yaml:13:3: Unknown key `page.marginz`; did you mean `page.margins`?'
     ])
   })
 
@@ -64,5 +64,43 @@ describe('the PDF template', () => {
   it('reports YAML syntax errors and a template that is not a map', () => {
     expect(problems('page: [A4')[0]).toMatch(/^letterhead\.yaml:1:\d+: YAML syntax error/)
     expect(problems('- a\n- b')).toEqual(['letterhead.yaml:1:1: The template must be a set of `key: value` lines; start from the one pressroom ships'])
+  })
+
+  it('takes a paper name in any case, or [width, height] in any unit', () => {
+    expect(parseTemplate('t.yaml', shipped.replace('size: A4 ', 'size: letter')).page.widthPt).toBe(612)
+    const custom = parseTemplate('t.yaml', shipped.replace('size: A4 ', 'size: [210mm, 11in]'))
+    expect(custom.page.widthPt).toBeCloseTo(595.28, 1)
+    expect(custom.page.heightPt).toBe(792)
+  })
+
+  it('reports a wrong page size, a letterhead item given twice, margins too wide and an incomplete default style', () => {
+    expect(problems(shipped.replace('size: A4 ', 'size: A44'))).toEqual([
+      'letterhead.yaml:12:9: `page.size` is `A44`; use A3, A4, A5, B5, LETTER, LEGAL or [width, height] (did you mean `A4`?)'
+    ])
+    expect(problems(shipped.replace('size: A4 ', 'size: [100, 100]'))).toEqual([
+      'letterhead.yaml:12:9: `page.size` is too small for a letterhead; use at least 2 by 3 inches'
+    ])
+    expect(problems(shipped.replace('size: A4 ', 'size: [210mm, tall]'))).toEqual([
+      expect.stringMatching(/^letterhead\.yaml:12:17: The height in `page\.size` must be a length/)
+    ])
+    expect(problems(shipped.replace('size: A4 ', 'size: {w: 1}'))).toEqual([
+      'letterhead.yaml:12:9: `page.size` must be a paper name (A4, Letter...) or [width, height]'
+    ])
+    expect(problems(shipped.replace('letterhead: [organisation, rule, title, reference, date]', 'letterhead: [organisation, rule, title, rule]'))).toEqual([
+      'letterhead.yaml:18:41: `letterhead` has `rule` twice; keep one'
+    ])
+    expect(problems(shipped.replace('margins: {top: 18mm, right: 22mm, bottom: 22mm, left: 22mm}', 'margins: {top: 18mm, right: 10cm, bottom: 22mm, left: 10cm}'))).toEqual([
+      'letterhead.yaml:13:12: The margins leave too little room on the page; make them smaller'
+    ])
+    expect(problems(shipped.replace('    face: regular\n', '').replace('    size: 11\n', ''))).toEqual([
+      'letterhead.yaml:29:5: `styles.default` must set `face`, `size`'
+    ])
+  })
+
+  it('refuses YAML aliases with a message that names them', () => {
+    const text = shipped.replace("rule: {thickness: 0.8, colour: '#1f3864'", "rule: {thickness: 0.8, colour: &navy '#1f3864'").replace("links:\n  colour: '#1a4b8c'", 'links:\n  colour: *navy')
+    expect(problems(text)).toEqual([
+      'letterhead.yaml:60:11: `*navy` refers to the anchor `&navy`; pressroom does not read YAML anchors and aliases here, so write the value out in full'
+    ])
   })
 })

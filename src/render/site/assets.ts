@@ -2,8 +2,9 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fontPath, packageRoot} from '../../package.js'
 import {sha256} from '../../hash.js'
-import {parse} from 'yaml'
+import * as v from 'valibot'
 import type {Config} from '../../config/model.js'
+import {here, map, readYamlOrThrow} from '../../config/yaml-schema.js'
 import type {Lang} from '../../release/model.js'
 import {parseTemplate, type Template} from '../html/template.js'
 import {webFontFaces, type LoadedWebFontFace} from './fonts.js'
@@ -60,21 +61,26 @@ export async function readFontFile(config: Config, source: string): Promise<{pat
   throw new Error(`cannot read font ${source} (named in ${config.path}); add it or change fonts: in the config`)
 }
 
+const labelsSchema = (fields: v.GenericSchema<unknown, string | undefined>) => {
+  const labels = map(Object.fromEntries(labelKeys.map((key) => [key, fields])))
+  return v.nullish(map({en: v.optional(labels, {}), km: v.optional(labels, {})}), {en: {}, km: {}})
+}
+
+const labelText = v.string(`${here} must be text`)
+
+/**
+ * The words of `templates/site/labels.yaml`: the project's copy, each label
+ * it leaves out taken from pressroom's own. Throws a `YamlError` (every
+ * problem as `path:line:column: reason`) when the file has mistakes.
+ */
 export async function loadLabels(root: string): Promise<{path: string; labels: Record<Lang, Labels>}> {
-  const shipped = parse((await readFile(path.join(packageRoot, 'templates/site/labels.yaml'), 'utf8'))) as Record<Lang, Labels>
+  const shippedPath = path.join(packageRoot, 'templates/site/labels.yaml')
+  const shipped = readYamlOrThrow(shippedPath, await readFile(shippedPath, 'utf8'), labelsSchema(labelText))
   const own = await readTemplateFile(root, 'labels.yaml')
-  let parsed: unknown
-  try {
-    parsed = parse(own.text)
-  } catch (error) {
-    throw new Error(`${own.path}: ${(error as Error).message.split('\n')[0]}`)
-  }
+  const given = readYamlOrThrow(own.path, own.text, labelsSchema(v.optional(labelText)))
   const labels = {} as Record<Lang, Labels>
   for (const lang of ['en', 'km'] as const) {
-    const given = (parsed as Record<string, Record<string, unknown> | undefined> | null)?.[lang] ?? {}
-    labels[lang] = Object.fromEntries(
-      labelKeys.map((key) => [key, typeof given[key] === 'string' ? (given[key] as string) : shipped[lang][key]])
-    ) as Labels
+    labels[lang] = Object.fromEntries(labelKeys.map((key) => [key, given[lang][key] ?? shipped[lang][key]])) as Labels
   }
   return {path: own.path, labels}
 }

@@ -64,7 +64,8 @@ export function renderFeed(items: ReadonlyArray<SiteRelease & {release: Release}
  * feed, and `&#x3E;` reads as `>` in text and attributes alike.
  */
 function wellFormed(xml: string): string {
-  return xml.replace(/\]\]>/g, ']]&#x3E;').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+  // In this order: removing a character can join `]]` and `>` (`]]\uD800>`).
+  return xml.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/\]\]>/g, ']]&#x3E;')
 }
 
 /** The releases a feed holds: the newest `site.feedEntries` with the language. */
