@@ -7,6 +7,7 @@ import {benchBuild} from './build.js'
 import {benchCard} from './card.js'
 import {benchJustify} from './justify.js'
 import {benchHostile} from './hostile.js'
+import {benchMemory} from './memory.js'
 import {benchPdf} from './pdf.js'
 import {benchSearch} from './search.js'
 import {benchStates} from './states.js'
@@ -25,7 +26,8 @@ const sections: Array<[string, () => Promise<Row[]>]> = [
   ['search', benchSearch],
   ['cards', benchCard],
   ['build', benchBuild],
-  ['hostile input', benchHostile]
+  ['hostile input', benchHostile],
+  ['memory', benchMemory]
 ]
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !sections.some(([section]) => section === name))

@@ -23,10 +23,13 @@ import {checkAcross, checkRelease, projectRuleIds, sortMessages} from '../check/
 import {configKey} from '../config/key.js'
 import {addMessage, restoreMessages, storeMessages, type StoredMessage} from '../diagnostic/message.js'
 import {sha256} from '../hash.js'
+import {loadMemory, saveMemory} from '../memory/file.js'
+import {memoryHash, memoryOf, releaseMemory, type Memory, type ReleaseMemory} from '../memory/memory.js'
 import {fontPath} from '../package.js'
 import {listReleases, type Project} from '../project/load.js'
 import {isPublished, releaseIdentity, type ReleaseIdentity} from '../release/identity.js'
 import {limits} from '../release/limits.js'
+import {decodeSource} from '../release/decode.js'
 import {oversizedRelease, parseRelease} from '../release/parse.js'
 import {summarizeRelease, type ReleaseSummary} from '../release/summary.js'
 import type {Frontmatter} from '../release/model.js'
@@ -120,6 +123,9 @@ const needs: Record<RendererName, RendererName[]> = {pdf: [], site: ['pdf'], ema
 /** Fewer releases than this are rendered in the build's own thread: starting threads costs more than it saves. */
 const poolFrom = 4
 
+/** The translation memory, in the state folder. */
+const memoryFile = 'memory.json'
+
 export async function buildProject(project: Project, options: BuildOptions): Promise<BuildReport> {
   const started = performance.now()
   const outDir = checkOutputFolder(project.root, options.outDir)
@@ -134,7 +140,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 async function build(project: Project, options: BuildOptions, state: BuildState, started: number): Promise<BuildReport> {
   const {config, root} = project
   const previous = await state.readManifest<Manifest>()
-  const checked = await checkAll(project, options.version, previous, state)
+  const {checked, memory} = await checkAll(project, options.version, previous, state)
   const files = checked.map((entry) => entry.file)
   const report = (ok: boolean, counts: Partial<BuildReport> = {}): BuildReport => ({
     ok, releases: checked.length, written: 0, unchanged: 0, removed: 0, rendered: 0, threads: [], withheld: [], ...countMessages(files), seconds: Math.round(performance.now() - started) / 1000, files, ...counts
@@ -258,6 +264,8 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     model: modelKey,
     files: Object.fromEntries(wanted)
   }
+  // The translation memory, for the next build, the preview and `tm export`.
+  await saveMemory(path.join(state.dir, memoryFile), memory)
   await state.writeManifest(manifest)
   crashPoint('manifest')
   await state.collect({
@@ -274,10 +282,13 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
  * the others are parsed and checked one at a time, and their model goes to
  * the cache, not into memory. Rules that compare releases always run.
  */
-async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<Checked[]> {
+async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<{checked: Checked[]; memory: Memory}> {
   const key = checkKey(project, version)
   const known = previous?.check === key ? previous.releases : {}
+  const glossary = project.config.glossary
+  const remembered = (await loadMemory(path.join(state.dir, memoryFile))).memory
   const checked: Checked[] = []
+  const memory: ReleaseMemory[] = []
   for (const file of await listReleases(project.root)) {
     // A huge file is refused by its size, before it is read: the check fails, so nothing of it is kept.
     const size = statSync(path.join(project.root, file)).size
@@ -289,19 +300,23 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
     const bytes = readFileSync(path.join(project.root, file))
     const hash = sha256(bytes)
     const before = known[file]
-    if (before?.hash === hash && existsSync(state.cachePath('models', `${hash}.json`))) {
+    const inMemory = remembered?.releases.get(file)
+    if (before?.hash === hash && inMemory?.hash === memoryHash(decodeSource(bytes).text, glossary) && existsSync(state.cachePath('models', `${hash}.json`))) {
       const vfile = new VFile({path: file})
       restoreMessages(vfile, before.messages)
       checked.push({...before, path: file, file: vfile, renders: {}})
+      memory.push(inMemory)
       continue
     }
     const entry = parseRelease(file, bytes)
     checkRelease(entry, project.config)
     await writeWhole(state.dir, state.cachePath('models', `${hash}.json`), modelFragment(entry.release))
     checked.push({path: file, hash, file: entry.file, messages: storeMessages(entry.file, projectRuleIds), summary: summarizeRelease(entry.release), renders: {}})
+    if (!entry.unread) memory.push(releaseMemory(entry.release, String(entry.file.value), glossary))
   }
-  checkAcross(checked.map((entry) => ({release: entry.summary, file: entry.file})), project.config)
-  return checked
+  const archive = memoryOf(memory)
+  checkAcross(checked.map((entry) => ({release: entry.summary, file: entry.file})), project.config, archive)
+  return {checked, memory: archive}
 }
 
 /** What the check depends on besides each file: the tool's version, the config and glossary, and the fonts (for `missing-glyph`). */

@@ -3,6 +3,7 @@ import type {Config, RuleSetting} from '../config/model.js'
 import {addMessage, type Severity} from '../diagnostic/message.js'
 import type {Release} from '../release/model.js'
 import type {Edit, Finding, ProjectRelease, Rule} from './rule.js'
+import {updateMemory, type Memory} from '../memory/memory.js'
 import {rules as allRules} from './rules/index.js'
 
 export interface CheckEntry {
@@ -11,6 +12,11 @@ export interface CheckEntry {
   file: VFile
   /** True when the reader refused the body (a limit was passed): there is nothing for the per-release rules to check. */
   unread?: boolean
+}
+
+/** The release file's text, as the entry holds it. */
+export function sourceOf(entry: CheckEntry): string {
+  return String(entry.file.value ?? '')
 }
 
 /** A fix proposed by a fixable rule, kept with the message it belongs to. */
@@ -24,9 +30,16 @@ export interface ProposedFix {
  * Runs every enabled rule over the releases and adds their findings to each
  * release's file as messages. Returns the fixes fixable rules proposed.
  */
-export function checkReleases(entries: readonly CheckEntry[], config: Config, rules: readonly Rule[] = allRules): ProposedFix[] {
+export function checkReleases(
+  entries: readonly CheckEntry[],
+  config: Config,
+  rules: readonly Rule[] = allRules,
+  /** The translation memory of these releases, when the caller keeps one; else it is made here. */
+  options: {memory?: Memory} = {}
+): ProposedFix[] {
   const fixes = entries.flatMap((entry) => checkRelease(entry, config, rules))
-  checkAcross(entries, config, rules)
+  const memory = options.memory ?? updateMemory(null, entries.map((entry) => ({release: entry.release, source: sourceOf(entry)})), config.glossary).memory
+  checkAcross(entries, config, memory, rules)
   for (const entry of entries) sortMessages(entry.file)
   return fixes
 }
@@ -50,15 +63,19 @@ export function checkRelease(entry: CheckEntry, config: Config, rules: readonly 
   return fixes
 }
 
-/** Runs the rules that compare releases (duplicates, sequences); they see each release's path and frontmatter. */
-export function checkAcross(entries: ReadonlyArray<{release: ProjectRelease; file: VFile}>, config: Config, rules: readonly Rule[] = allRules): void {
+/**
+ * Runs the rules that compare releases (duplicates, sequences, consistent
+ * translations); they see each release's path and frontmatter, and the
+ * archive's translation memory.
+ */
+export function checkAcross(entries: ReadonlyArray<{release: ProjectRelease; file: VFile}>, config: Config, memory: Memory, rules: readonly Rule[] = allRules): void {
   const files = new Map(entries.map((entry) => [entry.release, entry.file]))
   for (const rule of rules) {
     const severity = severityOf(rule, config.rules[rule.id])
     if (!severity || !rule.checkProject) continue
     rule.checkProject(
       entries.map((entry) => entry.release),
-      {config, report: (release, finding) => report(files.get(release)!, rule, severity, finding, release.frontmatter.draft)}
+      {config, memory, report: (release, finding) => report(files.get(release)!, rule, severity, finding, release.frontmatter.draft)}
     )
   }
 }

@@ -1,4 +1,5 @@
 import type {Config} from '../config/model.js'
+import type {Memory} from '../memory/memory.js'
 import type {Point, Position, Release} from '../release/model.js'
 
 export type DefaultSeverity = 'error' | 'warning'
@@ -35,6 +36,8 @@ export type ProjectRelease = Pick<Release, 'path' | 'frontmatter'>
 export interface ProjectContext {
   config: Config
   report(release: ProjectRelease, finding: Finding): void
+  /** The archive's translation memory: the sentence pairs and glossary terms of every release. */
+  memory: Memory
 }
 
 export interface Rule {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import {Command, CommanderError, Option} from 'commander'
 import {version} from '../package.js'
+import {registerMemory} from './memory.js'
 import {registerPreview} from './preview.js'
 import {colorFor, type ReporterName} from './report.js'
 import {registerBuild} from './build.js'
@@ -120,6 +121,7 @@ Example:
 registerShape(program)
 registerSend(program)
 registerPreview(program)
+registerMemory(program)
 
 try {
   await program.parseAsync(process.argv)

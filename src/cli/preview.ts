@@ -16,6 +16,7 @@ export function registerPreview(program: Command): Command {
     .argument('[file]', 'a release to open first (default: the list of releases)')
     .option('-p, --port <n>', 'port to listen on; 0 picks a free one', parsePort, defaultPreviewPort)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--now <time>', 'show embargoes as of this time: ISO 8601, in timeZone of pressroom.yaml without an offset (default: the clock)')
     .addHelpText(
       'after',
       `
@@ -25,11 +26,14 @@ Examples:
 
 Drafts and embargoed releases are previewed too. Stop with Ctrl-C.`
     )
-    .action(async (file: string | undefined, options: {port: number; host: string}, command: Command) => {
+    .action(async (file: string | undefined, options: {port: number; host: string; now?: string}, command: Command) => {
       const configPath = (command.optsWithGlobals() as {config?: string}).config
-      const {startPreviewServer} = await import('../preview/server.js')
+      const [{startPreviewServer}, {loadProject}, {parseNow}] = await Promise.all([import('../preview/server.js'), import('../project/load.js'), import('./now.js')])
+      // A fixed time is read in the office's time zone, which the config names.
+      const fixed = options.now === undefined ? null : parseNow(options.now, (await loadProject(configPath)).config.timeZone)
       const server = await startPreviewServer({
         configPath,
+        ...(fixed ? {now: () => fixed} : {}),
         file,
         port: options.port,
         host: options.host,

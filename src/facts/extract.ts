@@ -292,8 +292,12 @@ class Reader {
     return {value, next, start: this.tokens[k]!.start, end: this.endOf(next), scale: scaled, grouped: false, decimal: false, words: true, token: null}
   }
 
-  /** The second end of a range after a quantity (`1-6`, `10 to 20`, `១ ដល់ ៥`), with the currency repeated or not. */
-  private rangeEnd(k: number, short: boolean, currency: Currency | null): Quantity | null {
+  /**
+   * The second end of a range after a quantity (`1-6`, `10 to 20`, `១ ដល់ ៥`),
+   * with the currency repeated or not. A smaller second number ends no range:
+   * `US$5,000 to 30 schools` gives money to schools.
+   */
+  private rangeEnd(k: number, short: boolean, currency: Currency | null, first: Quantity): Quantity | null {
     const token = this.at(k)
     const dash = token?.type === 'dash'
     const link = this.word(k, 'link')
@@ -305,7 +309,7 @@ class Reader {
     if (currency && repeated?.currency === currency && repeated.pre) next++
     const end = this.quantity(next, short)
     if (!end || (dash && !spaceOnly.test(this.text.slice(this.tokens[k - 1]!.end, this.tokens[next]!.start).replace(/[-\u2010-\u2014]/, '')))) return null
-    return end
+    return end.value < first.value ? null : end
   }
 
   // Facts --------------------------------------------------------------------
@@ -329,7 +333,7 @@ class Reader {
       if (!quantity) return null
       // After a currency word, only a figure that looks like money: `ដុល្លារ ២០២៦` is a year.
       if (!pre.symbol && !quantity.grouped && !quantity.scale && !quantity.decimal) return null
-      const second = this.rangeEnd(quantity.next, true, pre.currency)
+      const second = this.rangeEnd(quantity.next, true, pre.currency, quantity)
       const first = second ? this.scaledLike(quantity, second) : quantity
       const facts = [this.amountDraft(pre.currency, first, this.tokens[k]!.start, first.end)]
       if (second) facts.push(this.amountDraft(pre.currency, second, second.start, second.end))
@@ -337,7 +341,7 @@ class Reader {
     }
     const quantity = this.quantity(k, true)
     if (!quantity) return null
-    const second = this.rangeEnd(quantity.next, true, null)
+    const second = this.rangeEnd(quantity.next, true, null, quantity)
     const after = (second ?? quantity).next
     const post = this.word(after, 'currency')
     if (!post?.post || !this.joined(after)) return null
@@ -373,7 +377,7 @@ class Reader {
     }
     const quantity = this.quantity(k, false)
     if (!quantity) return null
-    const second = this.rangeEnd(quantity.next, false, null)
+    const second = this.rangeEnd(quantity.next, false, null, quantity)
     const after = (second ?? quantity).next
     const percent = this.word(after, 'percent') !== null && (this.joined(after) || this.tokens[after]!.start === this.endOf(after))
     const first = second ? this.scaledLike(quantity, second) : quantity

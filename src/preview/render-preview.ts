@@ -12,6 +12,7 @@ import {formatDate} from '../render/site/pages.js'
 import {placeMessages, previewRows, type PreviewBlock, type PreviewRow} from './blocks.js'
 import {characterRules, markedText, previewMarks, type Mark} from './marks.js'
 import {previewMessage, type MessageInput, type PreviewMessage} from './messages.js'
+import {renderSuggestions, type PreviewSuggestions, type SuggestionLinks} from './suggestions.js'
 
 /**
  * A release with the messages the check added to its file: a `CheckEntry`
@@ -40,6 +41,8 @@ export interface PreviewOptions {
   live?: {events: string; version: string}
   /** A link back to the list of previews. */
   home?: string
+  /** Earlier translations from the memory, shown under each English block (`previewSuggestions`). */
+  suggestions?: {found: PreviewSuggestions; links: SuggestionLinks}
 }
 
 const langNames: Record<Lang, string> = {en: 'English', km: 'Khmer'}
@@ -73,7 +76,7 @@ export function renderPreview(entry: PreviewEntry, config: Config, options: Prev
     'url.home': options.home ?? '',
     general: general.length > 0 ? [h('ul', {className: ['diagnostics', 'general']}, general.map((message) => diagnostic(message, null)))] : [],
     letterhead: [letterheadRow(release, config)],
-    rows: rows.map((row) => rowContent(row, byBlock, marks))
+    rows: rows.map((row) => rowContent(row, byBlock, marks, (block) => suggestionsUnder(block, config, options)))
   })
   return `${toHtml(finishPage(sanitizePage(tree), options))}\n`
 }
@@ -122,7 +125,18 @@ function letterheadRow(release: Release, config: Config): Element {
   return h('div', {className: ['row', 'letterhead-row']}, [cell('en'), cell('km'), h('div', {className: ['notes']})])
 }
 
-function rowContent(row: PreviewRow, byBlock: Map<string, PreviewMessage[]>, marks: Map<unknown, Mark[]>): Element {
+/** The memory's suggestions under an English block, if it has any. */
+function suggestionsUnder(block: PreviewBlock, config: Config, options: PreviewOptions): Element[] {
+  const groups = block.lang === 'en' ? options.suggestions?.found.get(block.unit) : undefined
+  return groups && groups.length > 0 ? [renderSuggestions(groups, config, options.suggestions!.links)] : []
+}
+
+function rowContent(
+  row: PreviewRow,
+  byBlock: Map<string, PreviewMessage[]>,
+  marks: Map<unknown, Mark[]>,
+  under: (block: PreviewBlock) => Element[]
+): Element {
   const messages = [row.en, row.km].flatMap((block) => (block ? (byBlock.get(block.id) ?? []).map((message) => ({block, message})) : []))
   const cell = (lang: Lang, block: PreviewBlock | null) => {
     if (!block) return h('div', {className: ['cell', 'missing'], lang: 'en', dataLang: lang}, `No ${langNames[lang]} counterpart`)
@@ -132,7 +146,7 @@ function rowContent(row: PreviewRow, byBlock: Map<string, PreviewMessage[]>, mar
     return h(
       'div',
       {className: ['cell', ...(worst ? [worst] : [])], lang, id: block.id, dataLines: `${start.line}-${end.line}`},
-      [h('span', {className: ['line'], title: `Lines ${start.line}–${end.line}`}, String(start.line)), blockContent(block, marks)]
+      [h('span', {className: ['line'], title: `Lines ${start.line}–${end.line}`}, String(start.line)), blockContent(block, marks), ...under(block)]
     )
   }
   return h('div', {className: ['row', row.kind], id: `row-${row.index}`}, [

@@ -9,6 +9,7 @@ import {checkProject} from '../project/check.js'
 import {loadProject, resolveReleasePaths, type Project} from '../project/load.js'
 import {releaseIdentity} from '../release/identity.js'
 import {loadPreviewAssets} from './assets.js'
+import {createPreviewMemory} from './memory.js'
 import {renderPreview, renderPreviewList, renderPreviewNotice, type PreviewAssets, type PreviewOptions} from './render-preview.js'
 
 export interface PreviewServerOptions {
@@ -66,11 +67,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const state: State = {version: 0, project: null, pages: new Map(), assets: null, problem: null}
   const clients = new Set<ServerResponse>()
+  const memory = createPreviewMemory(log)
 
   const check = async () => {
     try {
       const project = await loadProject(first.configPath)
-      const {entries} = await checkProject(project)
+      const result = await checkProject(project, [], {memory: await memory.previous(project.root)})
+      const entries = result.entries
+      memory.set(result.memory, project.config)
       state.assets = await loadPreviewAssets(project.root, project.config)
       state.project = project
       state.pages = pageNames(entries, project, state.pages)
@@ -230,7 +234,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       notice(response, 404, `No release at ${target}`, ['The release may have been renamed or removed; see the list of releases.'])
       return
     }
-    send(response, 200, renderPreview(entry, project.config, pageOptions()))
+    send(response, 200, renderPreview(entry, project.config, {...pageOptions(), suggestions: memory.suggestionsFor(entry, state.pages)}))
   }
 
   const server = createServer((request, response) => {

@@ -3,6 +3,8 @@ import path from 'node:path'
 import {applyEdits} from '../check/fix.js'
 import {checkReleases, type CheckEntry, type ProposedFix} from '../check/index.js'
 import {location} from 'vfile-location'
+import {loadMemory, memoryFileName} from '../memory/file.js'
+import {updateMemory, type Memory} from '../memory/memory.js'
 import {writeFileAtomic} from './write.js'
 import {listReleases, readEntries, resolveReleasePaths, type Project} from './load.js'
 
@@ -13,24 +15,37 @@ export interface CheckResult {
   selected: CheckEntry[]
   /** Fixes proposed for the selected entries. */
   fixes: ProposedFix[]
+  /** The translation memory of every release, brought up to date. */
+  memory: Memory
 }
 
 /**
  * Reads and checks releases. Rules that compare releases (duplicates,
- * sequences) always see the whole `releases/` folder, even when only some
- * files are selected.
+ * sequences, consistent translations) always see the whole `releases/`
+ * folder, even when only some files are selected.
  */
-export async function checkProject(project: Project, args: readonly string[] = []): Promise<CheckResult> {
+export async function checkProject(
+  project: Project,
+  args: readonly string[] = [],
+  /**
+   * The memory kept from before (default: the one the last build left in
+   * `out/`): unchanged releases keep their pairs, the others are aligned again.
+   */
+  options: {memory?: Memory | null} = {}
+): Promise<CheckResult> {
   const all = await listReleases(project.root)
   const wanted = args.length > 0 ? await resolveReleasePaths(project.root, args) : all
   const paths = [...new Set([...all, ...wanted])].sort()
   const entries = await readEntries(project.root, paths)
-  const fixes = checkReleases(entries, project.config)
+  const previous = options.memory !== undefined ? options.memory : (await loadMemory(path.join(project.root, 'out', memoryFileName))).memory
+  const {memory} = updateMemory(previous, entries.map((entry) => ({release: entry.release, source: String(entry.file.value ?? '')})), project.config.glossary)
+  const fixes = checkReleases(entries, project.config, undefined, {memory})
   const wantedSet = new Set(wanted)
   return {
     entries,
     selected: entries.filter((entry) => wantedSet.has(entry.release.path)),
-    fixes: fixes.filter((fix) => wantedSet.has(fix.path))
+    fixes: fixes.filter((fix) => wantedSet.has(fix.path)),
+    memory
   }
 }
 

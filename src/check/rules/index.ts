@@ -8,6 +8,7 @@ import fileName from './file-name.js'
 import frontmatter from './frontmatter.js'
 import glossary from './glossary.js'
 import headline from './headline.js'
+import inconsistentTranslation from './inconsistent-translation.js'
 import khmerCluster from './khmer-cluster.js'
 import khmerDeprecated from './khmer-deprecated.js'
 import khmerOrder from './khmer-order.js'
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   missingTranslation,
   structureParity,
   untranslated,
+  inconsistentTranslation,
   headline,
   unicodeNfc,
   controlCharacters,

@@ -1,0 +1,6 @@
+export {loadMemory, memoryFileName, saveMemory, type LoadedMemory} from './file.js'
+export {indexMemory, tokenDiff, tokenize, type DiffPart, type LookupOptions, type MemoryIndex, type Suggestion, type SuggestionSource} from './lookup.js'
+export {archiveOrder, compareInArchive, emptyMemory, memoryFormat, parseMemory, serializeMemory, updateMemory, type Memory, type MemorySource, type MemoryUpdate, type ReleaseMemory} from './memory.js'
+export {adaptKhmer, englishKey, khmerKey, placeablesOf, type Adaptation, type Placeable, type TextWithFacts} from './placeables.js'
+export {englishPieces, isTranslation, releaseSegments, type EnglishPiece, type Segment, type SegmentFact, type Side} from './segments.js'
+export {englishSentences, khmerSentences, type Span} from './sentences.js'
