@@ -1,3 +1,5 @@
+import {segmentStarts} from '../text/segments.js'
+
 /** A sentence as UTF-16 offsets into the text it was found in, without surrounding white space. */
 export interface Span {
   start: number
@@ -30,7 +32,7 @@ export function englishSentences(text: string): Span[] {
     return spans
   }
   let start: number | null = null
-  for (const {index, segment} of englishSegmenter.segment(text)) {
+  for (const {index, segment} of sentenceSegments(text)) {
     start ??= index
     const end = index + segment.length
     if (abbreviation.test(segment) && !segment.includes('\n') && end < text.length) continue
@@ -39,6 +41,20 @@ export function englishSentences(text: string): Span[] {
   }
   if (start !== null) pushTrimmed(text, start, text.length, spans)
   return spans
+}
+
+/** Text kept in view after a break where a long paragraph is segmented a window at a time. */
+const sentenceMargin = 256
+
+/**
+ * The segmenter's sentences of `text`, a window at a time (V8's segmenter
+ * takes seconds over a paragraph of 200,000 characters whole). A break is
+ * taken from a window only with `margin` characters after it: UAX #29 looks
+ * further ahead only across more characters than that without a letter.
+ */
+export function sentenceSegments(text: string, margin = sentenceMargin): Array<{index: number; segment: string}> {
+  const starts = segmentStarts(text, englishSegmenter, undefined, margin)
+  return starts.map((index, i) => ({index, segment: text.slice(index, starts[i + 1] ?? text.length)}))
 }
 
 /**

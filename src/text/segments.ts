@@ -20,8 +20,10 @@ const WINDOW_UTF16 = 2048
  * graphemes any start is (UAX #29 decides a boundary from the characters
  * around it and the cluster before it); for words only one after white
  * space, as a dictionary (Khmer) looks at the whole run of letters.
+ * `margin` is how much of the window a cut needs after it: sentences
+ * (UAX #29) look ahead across the characters that are not letters.
  */
-export function segmentStarts(text: string, segmenter: Intl.Segmenter, safeCut: (text: string, offset: number) => boolean = () => true): number[] {
+export function segmentStarts(text: string, segmenter: Intl.Segmenter, safeCut: (text: string, offset: number) => boolean = () => true, margin = 0): number[] {
   const starts: number[] = []
   let from = 0
   let size = WINDOW_UTF16
@@ -34,7 +36,7 @@ export function segmentStarts(text: string, segmenter: Intl.Segmenter, safeCut: 
     const window: number[] = []
     for (const {index} of segmenter.segment(text.slice(from, end))) window.push(from + index)
     let cut = window.length - 1
-    while (cut > 0 && !safeCut(text, window[cut]!)) cut--
+    while (cut > 0 && (window[cut]! > end - margin || !safeCut(text, window[cut]!))) cut--
     if (cut === 0) {
       // One segment, or no safe cut, fills the window: look further.
       size *= 2

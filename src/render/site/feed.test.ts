@@ -98,7 +98,8 @@ describe('the Atom feed', () => {
           expect(entryTitle).toBe(xmlChars(headline.trim() || 'No. 10 PR-26/EoJ').replace(/\r\n?/g, '\n'))
         }
       }),
-      {numRuns: Number(process.env.FUZZ_RUNS ?? 300)}
+      // Lone surrogates around a NUL: removing the NUL alone would join them into one character.
+      {numRuns: Number(process.env.FUZZ_RUNS ?? 300), examples: [['\uD800\u0000\uDC00', '', '', '']]}
     )
   })
 })

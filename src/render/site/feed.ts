@@ -2,6 +2,7 @@ import {toHtml} from 'hast-util-to-html'
 import type {Root as XastRoot} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import {x} from 'xastscript'
+import {visit} from 'unist-util-visit'
 import type {Lang, Release} from '../../release/model.js'
 import {sectionContent} from '../html/content.js'
 import {sanitizePage} from '../html/sanitize.js'
@@ -53,7 +54,7 @@ export function renderFeed(items: ReadonlyArray<SiteRelease & {release: Release}
     })
   ])
   const root: XastRoot = {type: 'root', children: [{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'}, feed]}
-  return `${wellFormed(toXml(root))}\n`
+  return `${wellFormed(root)}\n`
 }
 
 /**
@@ -63,9 +64,16 @@ export function renderFeed(items: ReadonlyArray<SiteRelease & {release: Release}
  * which the checks report in the release. `]]>` can stand nowhere else in the
  * feed, and `&#x3E;` reads as `>` in text and attributes alike.
  */
-function wellFormed(xml: string): string {
-  // In this order: removing a character can join `]]` and `>` (`]]\uD800>`).
-  return xml.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/\]\]>/g, ']]&#x3E;')
+function wellFormed(root: XastRoot): string {
+  // In each value before it is serialized, which drops NUL itself and would join
+  // the lone surrogates around one into a character (`\uD800\0\uDC00`).
+  const chars = (text: string) => text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+  visit(root, (node) => {
+    if (node.type === 'text') node.value = chars(node.value)
+    if (node.type === 'element') for (const [name, value] of Object.entries(node.attributes)) if (typeof value === 'string') node.attributes[name] = chars(value)
+  })
+  // Then: removing a character can join `]]` and `>` (`]]\uD800>`).
+  return toXml(root).replace(/\]\]>/g, ']]&#x3E;')
 }
 
 /** The releases a feed holds: the newest `site.feedEntries` with the language. */
