@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time even on two cores (vitest's default there is one):
+    // many tests wait on Chromium, child processes or the disk.
+    maxWorkers: 2,
     // A test focused with .only never passes for the whole suite.
     allowOnly: false
   }

@@ -35,24 +35,38 @@ function change(root: string, paths: readonly string[]): void {
   writeFileSync(path.join(root, path.dirname(paths[2]!), '009-added.md'), added)
 }
 
+/** A copy of a project (its output's files and cache no longer share inodes: placed again, same bytes). */
+function copyOf(root: string): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'pressroom-crash-'))
+  cpSync(root, copy, {recursive: true})
+  return copy
+}
+
 describe('a build stopped at each of its steps', () => {
   it('leaves every file of out/ whole, from the old build or the new, and the next build finishes the work', async () => {
-    // What the finished build of the changed sources is, made once.
-    const reference = await builtProject()
-    change(reference.root, reference.paths)
-    expect(build(reference.root).status).toBe(0)
-    const expected = snapshotFolder(path.join(reference.root, 'out'))
-
     const built = await builtProject()
+    const paths = built.paths
+    // What the finished build of the changed sources is, made once.
+    const reference = copyOf(built.root)
+    change(reference, paths)
+    expect(build(reference).status).toBe(0)
+    const expected = snapshotFolder(path.join(reference, 'out'))
+
     for (const point of crashPoints) {
-      // A copy of the built project (its output's files and cache no longer share inodes: placed again, same bytes).
-      const root = mkdtempSync(path.join(tmpdir(), 'pressroom-crash-'))
-      cpSync(built.root, root, {recursive: true})
-      const paths = built.paths
+      const root = copyOf(built.root)
       const before = snapshotFolder(path.join(root, 'out'))
       change(root, paths)
+      // Past rendering, a build does the same whether it rendered or found the
+      // renders in its cache: stops there start with the renders cached (the
+      // finished build's), so that each does not render the same work again.
+      if (crashPoints.indexOf(point) > crashPoints.indexOf('rendered')) {
+        for (const kind of ['renders', 'blobs', 'models', 'memo']) cpSync(path.join(reference, 'out/.pressroom/cache', kind), path.join(root, 'out/.pressroom/cache', kind), {recursive: true})
+      }
       const stopped = build(root, point)
       expect(stopped.signal, `stopped at ${point}`).toBe('SIGKILL')
+      // The progress line of each release rendered: none when the renders were cached.
+      const renderedHere = /\[\d+\/\d+\]/.test(stopped.stderr)
+      expect(renderedHere, `stopped at ${point}`).toBe(crashPoints.indexOf(point) === crashPoints.indexOf('rendered'))
       // Every file is one the old or the new build wrote, byte for byte: none is torn.
       const after = snapshotFolder(path.join(root, 'out'))
       for (const [file, hash] of Object.entries(after)) expect([before[file], expected[file]], `${file} after a stop at ${point}`).toContain(hash)

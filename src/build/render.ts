@@ -6,7 +6,7 @@ import type {Config} from '../config/model.js'
 import {sha256} from '../hash.js'
 import {releaseIdentity} from '../release/identity.js'
 import {parseRelease} from '../release/parse.js'
-import type {RenderContext, RenderedRelease, Renderer, RendererName, RenderFinding} from './renderer.js'
+import type {RenderContext, RenderedRelease, Renderer, RendererName, RenderFinding} from '../render/renderer.js'
 import {writeBlob, writeWhole, type CachedFile} from './state.js'
 
 /** One release to render, as plain data so that it can cross to a worker thread. */

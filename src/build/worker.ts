@@ -6,7 +6,7 @@ import {workerData} from 'piscina'
 import {readProjectConfig} from '../project/load.js'
 import {crashPoint} from './crash.js'
 import {renderJob, type JobResult, type RenderEnvironment, type RenderJob} from './render.js'
-import {createRenderers} from './renderers.js'
+import {createRenderers} from '../render/renderers.js'
 import {fileMemo} from './state.js'
 
 /** What a render thread needs to load the project as the build sees it. */

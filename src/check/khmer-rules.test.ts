@@ -79,7 +79,10 @@ describe('rule headers of the Khmer rules', () => {
     for (const line of lines) {
       const example = /^@example (\S+)$/.exec(line)
       if (example) examples.set(example[1]!, (current = []))
-      else if (line.startsWith('@expect ')) (current = null), expects.push(line.slice('@expect '.length))
+      else if (line.startsWith('@expect ')) {
+        current = null
+        expects.push(line.slice('@expect '.length))
+      }
       else if (current && (line.startsWith('  ') || line === '')) current.push(line.slice(2))
       else current = null
     }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {Command} from 'commander'
 import type {VFile} from 'vfile'
 import type {BuildReport} from '../build/build.js'
-import {rendererNames, type RendererName} from '../build/renderer.js'
+import {rendererNames, type RendererName} from '../render/renderer.js'
 import {UsageError} from '../diagnostic/usage.js'
 import {version} from '../package.js'
 import {formatZoned} from '../config/time.js'
@@ -39,7 +39,7 @@ of each renderer. Nothing is written when a release has errors. Releases
 whose inputs did not change since the last build are not rendered again.`
     )
     .action(async (options: {out: string; only?: string; now?: string; json?: boolean; jobs?: string}, command: Command) => {
-      const configPath = (command.optsWithGlobals() as {config?: string}).config
+      const configPath = command.optsWithGlobals<{config?: string}>().config
       const only = options.only ? parseOnly(options.only) : null
       const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs)
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs ${options.jobs}: give a whole number from 1 to 64`)

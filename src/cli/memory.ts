@@ -6,7 +6,7 @@ import type {Command} from 'commander'
  * to and from a CAT tool). `--config` is read from the program's options.
  */
 export function registerMemory(program: Command): Command {
-  const configOf = (command: Command) => (command.optsWithGlobals() as {config?: string}).config ?? 'pressroom.yaml'
+  const configOf = (command: Command) => command.optsWithGlobals<{config?: string}>().config ?? 'pressroom.yaml'
   const tm = program.command('tm').description("the archive as a translation memory for CAT tools")
   tm.command('export')
     .description('write every aligned English/Khmer pair of the archive as TMX 1.4b')

@@ -143,7 +143,7 @@ describe('the preview server', () => {
     const server = await startPreviewServer({configPath: path.join(dir, 'pressroom.yaml'), port: 0, host: '127.0.0.1', debounceMs: 20})
     try {
       const version = server.version()
-      writeFileSync(path.join(dir, 'glossary.yaml'), `${readRepoFile('glossary.yaml')}\n# edited\n`)
+      writeFileSync(path.join(dir, 'glossary.yaml'), `${readRepoFile('glossary.yaml').toString('utf8')}\n# edited\n`)
       const deadline = Date.now() + 10_000
       while (server.version() === version && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
       expect(server.version()).toBeGreaterThan(version)

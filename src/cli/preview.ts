@@ -27,7 +27,7 @@ Examples:
 Drafts and embargoed releases are previewed too. Stop with Ctrl-C.`
     )
     .action(async (file: string | undefined, options: {port: number; host: string; now?: string}, command: Command) => {
-      const configPath = (command.optsWithGlobals() as {config?: string}).config
+      const configPath = command.optsWithGlobals<{config?: string}>().config
       const [{startPreviewServer}, {loadProject}, {parseNow}] = await Promise.all([import('../preview/server.js'), import('../project/load.js'), import('./now.js')])
       // A fixed time is read in the office's time zone, which the config names.
       const fixed = options.now === undefined ? null : parseNow(options.now, (await loadProject(configPath)).config.timeZone)

@@ -10,7 +10,7 @@ import {rules} from '../check/rules/index.js'
 import {parseConfig} from '../config/parse.js'
 import {releaseIdentity} from '../release/identity.js'
 import {parseRelease} from '../release/parse.js'
-import type {RenderContext, Renderer} from '../build/renderer.js'
+import type {RenderContext, Renderer} from '../render/renderer.js'
 import {createEmailRenderer} from '../render/email/index.js'
 import {readRepoFile, repoRoot, seedPath} from '../test/project.js'
 import {registerSend, type SendIo} from './send.js'
@@ -29,10 +29,10 @@ interface Received {
 async function makeProject(options: {release?: string; email?: string} = {}): Promise<{root: string; config: string; out: string}> {
   const root = await mkdtemp(path.join(tmpdir(), 'pressroom-send-'))
   folders.push(root)
-  const base = readRepoFile('pressroom.yaml').toString('utf8').replace(/\nemail:\n(?:  .*\n|    .*\n)*/u, '\n')
+  const base = readRepoFile('pressroom.yaml').toString('utf8').replace(/\nemail:\n(?: {2}.*\n| {4}.*\n)*/u, '\n')
   const email = options.email ?? 'email:\n  from: Embassy of Japan in Cambodia <info.jpn@pp.mofa.go.jp>\n  to:\n    - press@example.org\n    - Desk <desk@example.org>\n'
   const ruleLines = rules.map((rule) => `  ${rule.id}: warn`).join('\n')
-  const config = `${base.replace(/\nrules:\n(?:  .*\n)*/u, '\n')}${email}rules:\n${ruleLines}\n`
+  const config = `${base.replace(/\nrules:\n(?: {2}.*\n)*/u, '\n')}${email}rules:\n${ruleLines}\n`
   await writeFile(path.join(root, 'pressroom.yaml'), config)
   await writeFile(path.join(root, 'glossary.yaml'), readRepoFile('glossary.yaml'))
   // The fonts and templates the PDF renderer (when there is one) reads.

@@ -223,7 +223,7 @@ function inputText(text: string | undefined, options: ShapeCliOptions): string |
     try {
       return readFileSync(options.textFile, 'utf8')
     } catch (error) {
-      throw new UsageError(`cannot read ${options.textFile}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+      throw new UsageError(`cannot read ${options.textFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
     }
   }
   return text ?? options.text

@@ -41,7 +41,7 @@ describe('parseConfig', () => {
   })
 
   it('rejects wrong types and bad reference patterns', () => {
-    expect(messages(shipped.replace(/title:\n  en: .*\n  km: .*\n/, 'title: PRESS RELEASE\n'))).toContain(
+    expect(messages(shipped.replace(/title:\n {2}en: .*\n {2}km: .*\n/, 'title: PRESS RELEASE\n'))).toContain(
       '5:8 `title` must be a set of `key: value` lines'
     )
     expect(messages(shipped.replace('"No. {n} PR-{yy}/EoJ"', '"No. {num} PR-{yy}/EoJ"'))[0]).toMatch(/unknown placeholder `\{num\}`/)
@@ -79,7 +79,7 @@ describe('parseConfig', () => {
   })
 
   it('refuses YAML aliases with a message that names them', () => {
-    const text = shipped.replace('organisation:\n', 'organisation: &org\n').replace(/title:\n  en: .*\n  km: .*\n/, 'title: *org\n')
+    const text = shipped.replace('organisation:\n', 'organisation: &org\n').replace(/title:\n {2}en: .*\n {2}km: .*\n/, 'title: *org\n')
     expect(messages(text)).toEqual([expect.stringMatching(/^5:8 `\*org` refers to the anchor `&org`; pressroom does not read YAML anchors and aliases here/)])
   })
 

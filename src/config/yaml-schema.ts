@@ -37,7 +37,7 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined || value === '') return 'empty'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a set of `key: value` lines'
-  return `\`${String(value)}\``
+  return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``
 }
 
 /** The known name nearest to a misspelling, when it is near enough to be a slip. */
@@ -127,7 +127,7 @@ export function readYaml<const Schema extends v.GenericSchema>(path: string, tex
   }
   const problems: Array<{reason: string; place: Position}> = []
   const report = () => {
-    problems.sort((a, b) => a.place.start.offset! - b.place.start.offset!)
+    problems.sort((a, b) => a.place.start.offset - b.place.start.offset)
     for (const problem of problems) addMessage(file, {ruleId: 'config', severity: 'error', ...problem})
     return {value: null, file, positions: {}}
   }
@@ -178,7 +178,7 @@ export class YamlError extends Error {
 export function readYamlOrThrow<const Schema extends v.GenericSchema>(path: string, text: string, schema: Schema): v.InferOutput<Schema> {
   const {value, file} = readYaml(path, text, schema)
   if (file.messages.length > 0) throw new YamlError(file)
-  return value as v.InferOutput<Schema>
+  return value
 }
 
 /**
@@ -220,7 +220,7 @@ function rangeOf(
   onKey: boolean,
   toPosition: (start: number, end?: number) => Position
 ): Position {
-  let node = doc.contents as YamlNode | null
+  let node = doc.contents
   for (const [index, part] of path.entries()) {
     const last = index === path.length - 1
     let next: YamlNode | null | undefined
@@ -242,7 +242,9 @@ function rangeOf(
 }
 
 function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value ?? '') : String(key)
+  if (!isScalar(key)) return JSON.stringify(key)
+  const value: unknown = key.value
+  return typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value)
 }
 
 /** Every key path of the document's maps (lists are not entered), with its value's range. */

@@ -187,7 +187,8 @@ class Reader {
     if (!token) return this.numberWords(k, short)
     let next = k + 1
     const groups: Array<{value: number; scale: number; start: number; end: number}> = []
-    let [scale, after] = this.scales(next, short)
+    const [firstScale, after] = this.scales(next, short)
+    let scale = firstScale
     groups.push({value: token.value, scale, start: token.start, end: this.endOf(after)})
     next = after
     // Khmer adds groups, each a number and its scale, from the largest down (`១ លាន ៥ សែន`).
@@ -673,12 +674,12 @@ class Reader {
     if (last > 0) end = Math.max(end, this.endOf(last))
     const start = this.tokens[k]!.start
     const facts = days.map((d, i): Draft => {
-      const draft = dateDraft(year, month!, d.value, i === 0 ? start : d.start, i === days.length - 1 ? end : d.end)
+      const draft = dateDraft(year, month, d.value, i === 0 ? start : d.start, i === days.length - 1 ? end : d.end)
       if (monthProblem) return {...draft, problem: monthProblem}
       // ថ្ងៃទី៣ ខែ២៥: a month that cannot be one where the day could; the two are swapped.
-      if (draft.problem && monthNumber && isDate(year ?? 2024, d.value, month!) && dayMarked) {
+      if (draft.problem && monthNumber && isDate(year ?? 2024, d.value, month) && dayMarked) {
         const fixed = this.text.slice(start, end).replace(/([0-9\u17e0-\u17e9]+)([\s\S]*?ខែ\s*)([0-9\u17e0-\u17e9]+)/u, '$3$2$1')
-        return {...dateDraft(year, d.value, month!, draft.start, draft.end), problem: {reason: 'has its day and month swapped', expected: fixed}}
+        return {...dateDraft(year, d.value, month, draft.start, draft.end), problem: {reason: 'has its day and month swapped', expected: fixed}}
       }
       return draft
     })

@@ -87,7 +87,7 @@ export const releaseStateArbitrary: fc.Arbitrary<StateRelease> = fc
     draft: fc.boolean(),
     a: fc.nat(),
     b: fc.nat(),
-    kind: fc.constantFrom(
+    kind: fc.constantFrom<Edit['type'][]>(
       'full',
       'khmer-stops',
       'english-stops',
@@ -98,7 +98,7 @@ export const releaseStateArbitrary: fc.Arbitrary<StateRelease> = fc
       'khmer-empty',
       'no-khmer',
       'no-english'
-    ) as fc.Arbitrary<Edit['type']>
+    )
   })
   .map(({count, offset, draft, a, b, kind}) => {
     const units = mixedUnits(count, offset)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import type {RenderContext, RenderFinding} from '../build/renderer.js'
-import {createRenderers} from '../build/renderers.js'
+import type {RenderContext, RenderFinding} from '../render/renderer.js'
+import {createRenderers} from '../render/renderers.js'
 import {checkTexts, projectConfig, renderedRelease, repoRoot} from '../test/project.js'
 import {releaseText} from './arbitraries.js'
 

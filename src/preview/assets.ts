@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 import type {Config} from '../config/model.js'
-import type {Memo} from '../build/renderer.js'
+import type {Memo} from '../render/renderer.js'
 import {parseTemplate} from '../render/html/template.js'
 import {readFontFile, readTemplateFile} from '../render/site/assets.js'
 import {khmerUnicodeRange} from '../render/site/fonts.js'

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -13,10 +15,6 @@ import {startPreviewServer, type PreviewServer} from './server.js'
  * diagnostic sits beside its block, twins light up together, and editing a
  * release reloads the page.
  */
-// Functions given to page.evaluate run in the page, where these exist.
-declare const document: any
-declare const window: any
-declare function getComputedStyle(element: unknown, pseudo?: string): any
 
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-preview-browser-'))
@@ -192,7 +190,7 @@ describe('the preview in Chromium', () => {
     const version = server.version()
     const original = readFileSync(releasePath, 'utf8')
     writeFileSync(releasePath, original.replace('The Government of Japan will provide', 'The Government of Japan (edited while previewing) will provide'))
-    await page.waitForFunction(() => document.body.textContent!.includes('(edited while previewing)'), undefined, {timeout: 15_000})
+    await page.waitForFunction(() => document.body.textContent.includes('(edited while previewing)'), undefined, {timeout: 15_000})
     expect(server.version()).toBeGreaterThan(version)
 
     // Frontmatter YAML that does not parse: the page shows the error, the server keeps going.

@@ -40,7 +40,7 @@ export function previewMessage(message: MessageInput): PreviewMessage {
     reason: message.reason,
     line: message.line ?? null,
     column: message.column ?? null,
-    range: rangeOf(message.place as Place | undefined),
+    range: rangeOf(message.place),
     expected: message.expected ?? [],
     note: message.note ?? null
   }

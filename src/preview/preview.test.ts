@@ -32,7 +32,7 @@ function preview(text: string) {
 
 
 
-const classes = (element: Element) => (element.properties.className as string[] | undefined) ?? []
+const classes = (element: Element) => element.properties.className ?? []
 const byId = (root: Root, id: string) => findElements(root, (e) => e.properties.id === id)[0]
 
 describe('the preview', () => {

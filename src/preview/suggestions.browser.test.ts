@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -12,9 +14,6 @@ import {startPreviewServer, type PreviewServer} from './server.js'
  * releases that repeat and vary sentences, previewed while the newest is
  * being translated.
  */
-// Functions given to page.evaluate run in the page, where these exist.
-declare const navigator: any
-declare const document: any
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-preview-memory-'))
 const project = path.join(work, 'project')

@@ -227,7 +227,7 @@ class Reader {
           addMessage(this.file, {
             ruleId: 'language-sections',
             severity: 'error',
-            reason: `Second \`# ${label}\` section; each language is written once (first at line ${sections[lang]!.headingPosition.start.line})`,
+            reason: `Second \`# ${label}\` section; each language is written once (first at line ${sections[lang].headingPosition.start.line})`,
             place: this.position(node)
           })
           current = null
@@ -457,7 +457,7 @@ function yamlErrorOffset(source: string, code: string, offset: number): number {
       }
     } else if (c === '"' || c === "'") {
       // A quote opens a string only at the start of a value.
-      if (/(^|[:\[{,]\s*|^\s*-\s+)$/.test(source.slice(source.lastIndexOf('\n', i - 1) + 1, i))) {
+      if (/(^|[:[{,]\s*|^\s*-\s+)$/.test(source.slice(source.lastIndexOf('\n', i - 1) + 1, i))) {
         quote = c
         open.push(i)
       }

@@ -139,5 +139,5 @@ export function isEmptySection(section: Section): boolean {
 
 /** The releases' sections in a fixed order: English, then Khmer. */
 export function sectionsOf(release: Release): Section[] {
-  return (['en', 'km'] as const).flatMap((lang) => (release.sections[lang] ? [release.sections[lang]!] : []))
+  return (['en', 'km'] as const).flatMap((lang) => (release.sections[lang] ? [release.sections[lang]] : []))
 }

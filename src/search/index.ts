@@ -36,7 +36,7 @@ export async function buildSearchIndex(records: readonly SearchRecord[]): Promis
   try {
     created = await pagefind.createIndex({})
   } catch (error) {
-    throw new Error(`cannot start Pagefind to build the site's search index: ${(error as Error).message.split('\n')[0]}`)
+    throw new Error(`cannot start Pagefind to build the site's search index: ${(error as Error).message.split('\n')[0]}`, {cause: error})
   }
   const {index, errors} = created
   if (!index) throw new Error(`Pagefind could not create the search index: ${errors.join('; ')}`)

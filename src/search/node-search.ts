@@ -26,7 +26,7 @@ function readFileUrls(): void {
       return new Response(null, {status: 404})
     }
   }
-  globalThis.fetch = Object.assign(patched, {fileUrls: true}) as typeof fetch
+  globalThis.fetch = Object.assign(patched, {fileUrls: true})
 }
 
 /**

@@ -12,6 +12,8 @@ import path from 'node:path'
 export default function setup(): () => void {
   // Tests that run the CLI run the compiled dist/: compiled here first, so that they never run stale code.
   execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {stdio: 'inherit'})
+  // The web fonts of the shipped fonts, as `npm run build` makes them (kept when already made).
+  execFileSync(process.execPath, [path.resolve('dist/render/site/ship-fonts.js')], {stdio: 'inherit'})
   const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-tests-'))
   process.env.TMPDIR = dir
   return () => {

@@ -7,7 +7,7 @@ const parser = unified().use(rehypeParse)
 
 /** Parses HTML as a browser would, for tests that query what a renderer wrote. */
 export function parseHtml(html: string): Root {
-  return parser.parse(html) as Root
+  return parser.parse(html)
 }
 
 /** Every element of a tree (or of parsed HTML) that passes `test`, in document order. */

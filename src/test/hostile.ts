@@ -2,7 +2,7 @@
  * Script attacks written into a release, for every renderer that makes HTML
  * (the site, the feed, the preview, the e-mail): each must run nothing.
  */
-import type {Element, Root} from 'hast'
+import type {Element} from 'hast'
 import {visit} from 'unist-util-visit'
 import {parseHtml, textOf} from './hast.js'
 import {readRepoFile, seedPath} from './project.js'
@@ -18,7 +18,7 @@ const dangerousTags = new Set(['script', 'style', 'iframe', 'frame', 'object', '
  */
 export function executableMarkup(html: string, trusted: readonly string[] = []): string[] {
   const found: string[] = []
-  visit(parseHtml(html) as Root, 'element', (element: Element, _index, parent) => {
+  visit(parseHtml(html), 'element', (element: Element, _index, parent) => {
     const inHead = parent?.type === 'element' && parent.tagName === 'head'
     const own = (element.tagName === 'script' || element.tagName === 'style') && trusted.includes(textOf(element))
     const headElement = inHead && (element.tagName === 'link' || element.tagName === 'meta')

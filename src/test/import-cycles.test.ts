@@ -9,6 +9,21 @@ describe('imports', () => {
   it('has no file under src/ that imports a file importing it back', () => {
     expect(importCycles(importGraph(path.join(repoRoot, 'src')))).toEqual([])
   })
+
+  it('keeps the layers: nothing below the CLI imports it, and only the CLI imports the build', () => {
+    const graph = importGraph(path.join(repoRoot, 'src'))
+    const crossing: string[] = []
+    for (const [file, imported] of graph) {
+      if (file.endsWith('.test.ts') || file.startsWith('test/') || file.startsWith('bench/') || file.startsWith('corpus/')) continue
+      for (const target of imported) {
+        if (!file.startsWith('cli/') && target.startsWith('cli/')) crossing.push(`${file} → ${target}`)
+        if (!/^(cli|build)\//.test(file) && target.startsWith('build/')) crossing.push(`${file} → ${target}`)
+      }
+    }
+    expect(crossing).toEqual([])
+    // The rule sees the imports it is about.
+    expect(graph.get('build/build.ts')).toContain('render/renderer.ts')
+  })
 })
 
 describe('importCycles', () => {

@@ -11,7 +11,7 @@ import {parseGlossary} from '../config/glossary.js'
 import {parseConfig} from '../config/parse.js'
 import {parseRelease} from '../release/parse.js'
 import {loadFontCoverage} from '../text/coverage.js'
-import type {OutputFile, RenderedRelease} from '../build/renderer.js'
+import type {OutputFile, RenderedRelease} from '../render/renderer.js'
 import {releaseIdentity} from '../release/identity.js'
 
 /** The repository root, for tests that read fixtures and the shipped config. */

@@ -1,6 +1,6 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import type {OutputFile} from '../build/renderer.js'
+import type {OutputFile} from '../render/renderer.js'
 import {readRepoFile, seedPath} from './project.js'
 import {renderTestSite} from './site.js'
 

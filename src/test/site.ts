@@ -1,4 +1,4 @@
-import type {OutputFile} from '../build/renderer.js'
+import type {OutputFile} from '../render/renderer.js'
 import type {Config} from '../config/model.js'
 import {isPublished, releaseIdentity} from '../release/identity.js'
 import {summarizeRelease} from '../release/summary.js'

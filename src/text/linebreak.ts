@@ -71,7 +71,6 @@ export function linebreak(text: string, runs: readonly GlyphRun[], options: Line
       // Reshaping made the line wider than the paragraph's advances said:
       // set the rest greedily, which steps back an opportunity when needed.
       lines.push(...greedyLines(setting, start, firstAfter(opportunities, start)))
-      start = text.length
       break
     }
     if (line.widthPt > options.widthPt + EPSILON_PT) line.overflow = true

@@ -3,7 +3,6 @@
  * back to UTF-16 offsets in the source string.
  */
 import * as hb from 'harfbuzzjs'
-import type {LoadedFont} from './fonts.js'
 import type {TextRun} from './itemize.js'
 
 export interface ShapedGlyph {

@@ -60,7 +60,7 @@ function subsetter(): SubsetExports {
   if (wasm) return wasm
   const path = createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')
   const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(path)), {})
-  wasm = instance.exports as unknown as SubsetExports
+  wasm = instance.exports as SubsetExports
   wasm._initialize()
   return wasm
 }

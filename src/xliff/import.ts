@@ -315,7 +315,7 @@ function verify(current: {release: Release; source: string}, text: string, edits
     section
       ? [
           ...(section.headline ? [{kind: 'headline', at: section.headline.position.start.offset, text: canonical(phrasingOf(section.headline.children))}] : []),
-          ...sectionUnits(section).map((unit) => ({kind: unit.kind as string, at: unit.position.start.offset, text: canonical(phrasingOf(unit.children))}))
+          ...sectionUnits(section).map((unit) => ({kind: unit.kind, at: unit.position.start.offset, text: canonical(phrasingOf(unit.children))}))
         ]
       : []
   // What was meant: the old Khmer blocks, replaced or removed as planned, and the new ones at their places.

@@ -29,7 +29,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'pressroom-card-'))
 function run(command: string, args: string[]): Buffer {
   const result = spawnSync(command, args, {env: {...process.env, LC_ALL: 'C.UTF-8'}, maxBuffer: 1 << 26})
   if (result.error) throw new Error(`cannot run ${command} (${result.error.message}); install libharfbuzz-bin`)
-  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`)
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.toString('utf8')}`)
   return result.stdout
 }
 

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -18,11 +20,6 @@ import {loadEmailTemplate} from './template.js'
  * engine shows it, made from releases carrying the site's script attacks:
  * nothing runs, and the HTML holds nothing that could.
  */
-// Functions given to page.evaluate run in the page, where these exist.
-declare const document: any
-declare const window: any
-declare const MouseEvent: any
-declare const FocusEvent: any
 
 const config = projectConfig()
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-email-browser-'))
@@ -80,7 +77,7 @@ describe('the e-mail HTML in Chromium', () => {
           for (const attribute of element.attributes) if (/^on|^autofocus$/i.test(attribute.name)) found.push(`${element.tagName}[${attribute.name}]`)
           for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover']) element.dispatchEvent(new MouseEvent(type, {bubbles: true}))
           element.dispatchEvent(new FocusEvent('focus'))
-          element.focus?.()
+          if (element instanceof HTMLElement) element.focus()
         }
         return found
       })

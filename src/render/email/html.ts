@@ -8,7 +8,7 @@
  * HTML as markup. The inlined page is sanitised with the site's schema
  * (plus styles) before it goes out: the second guard, as for the site.
  */
-import type {Element, ElementContent, Root} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import juice from 'juice'
@@ -91,7 +91,7 @@ export function renderEmailHtml(release: Release, config: Config, template: Emai
     applyWidthAttributes: true,
     applyAttributesTableElements: true
   })
-  return toHtml(sanitizeEmail(htmlParser.parse(inlined) as Root))
+  return toHtml(sanitizeEmail(htmlParser.parse(inlined)))
 }
 
 function sectionsContent(release: Release): ElementContent[] {

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {simpleParser} from 'mailparser'
 import {afterAll, describe, expect, test} from 'vitest'
-import type {RenderContext, RenderedRelease} from '../../build/renderer.js'
+import type {RenderContext, RenderedRelease} from '../renderer.js'
 import {releaseIdentity} from '../../release/identity.js'
 import {parseRelease} from '../../release/parse.js'
 import {projectConfig, readRepoFile, repoRoot, seedPath} from '../../test/project.js'
@@ -26,7 +26,7 @@ describe('createEmailRenderer', () => {
     const renderer = createEmailRenderer()
     expect(renderer.name).toBe('email')
     await renderer.prepare!(context)
-    const result = await renderer.renderRelease!(item([{path: 'pdf/2026-010.pdf', data: pdf}]), context)
+    const result = await renderer.renderRelease(item([{path: 'pdf/2026-010.pdf', data: pdf}]), context)
     expect(result.findings).toEqual([])
     expect(result.files.map((file) => file.path)).toEqual(['email/2026-010.eml'])
     const parsed = await simpleParser(Buffer.from(result.files[0]!.data as Uint8Array))
@@ -35,14 +35,14 @@ describe('createEmailRenderer', () => {
 
   test('without a PDF, the e-mail has no attachment; the clock of the build changes nothing', async () => {
     const renderer = createEmailRenderer()
-    const first = await renderer.renderRelease!(item([]), context)
-    const later = await renderer.renderRelease!(item([]), {...context, now: new Date('2030-01-01T00:00:00Z')})
+    const first = await renderer.renderRelease(item([]), context)
+    const later = await renderer.renderRelease(item([]), {...context, now: new Date('2030-01-01T00:00:00Z')})
     expect((await simpleParser(Buffer.from(first.files[0]!.data as Uint8Array))).attachments).toEqual([])
     expect(Buffer.compare(Buffer.from(first.files[0]!.data as Uint8Array), Buffer.from(later.files[0]!.data as Uint8Array))).toBe(0)
   })
 
   test('makes no e-mail when pressroom.yaml has no email.from', async () => {
-    const result = await createEmailRenderer().renderRelease!(item([]), {...context, config: {...config, email: {...config.email, from: null}}})
+    const result = await createEmailRenderer().renderRelease(item([]), {...context, config: {...config, email: {...config.email, from: null}}})
     expect(result).toEqual({files: [], findings: []})
   })
 
@@ -56,7 +56,7 @@ describe('createEmailRenderer', () => {
     )
     const own = createEmailRenderer()
     await own.prepare!({...context, root})
-    const result = await own.renderRelease!(item([]), {...context, root})
+    const result = await own.renderRelease(item([]), {...context, root})
     const html = String((await simpleParser(Buffer.from(result.files[0]!.data as Uint8Array))).html)
     // The project has no email.css: pressroom's own is inlined.
     expect(html).toContain('<h1 class="org" lang="km" style="')

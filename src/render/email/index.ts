@@ -5,7 +5,7 @@
  * `email.from`; an invalid address there throws an EmailConfigError whose
  * message starts with `pressroom.yaml:line:column:` (a config error).
  */
-import type {OutputFile, RenderContext, RenderedRelease, Renderer} from '../../build/renderer.js'
+import type {OutputFile, RenderContext, RenderedRelease, Renderer} from '../renderer.js'
 import {composeEmail} from './compose.js'
 import type {EmailTemplate} from './html.js'
 import {loadEmailTemplate} from './template.js'

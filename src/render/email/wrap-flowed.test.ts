@@ -57,7 +57,7 @@ function assertWrapped(text: string, width = 72) {
     if (columns(line.trimEnd()) > width) {
       const [start, end] = [bounds[index]!, bounds[index + 1]!]
       const inside = allowed.filter((offset) => offset > start && offset < end && columns(back.slice(start, offset).trimEnd()) <= width)
-      expect(inside, `line ${JSON.stringify(line)} could break at ${inside}`).toEqual([])
+      expect(inside, `line ${JSON.stringify(line)} could break at ${inside.join(', ')}`).toEqual([])
     }
   }
   return lines

@@ -75,10 +75,10 @@ const emailSanitizer = unified().use(rehypeSanitize, emailSchema)
 
 /** Passes a whole page through rehype-sanitize: the second guard after the model. */
 export function sanitizePage(tree: Root): Root {
-  return sanitizer.runSync(tree) as Root
+  return sanitizer.runSync(tree)
 }
 
 /** Passes the e-mail's HTML, its CSS inlined, through rehype-sanitize. */
 export function sanitizeEmail(tree: Root): Root {
-  return emailSanitizer.runSync(tree) as Root
+  return emailSanitizer.runSync(tree)
 }

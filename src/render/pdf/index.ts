@@ -7,7 +7,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import type {Renderer, ReleaseRender} from '../../build/renderer.js'
+import type {Renderer, ReleaseRender} from '../renderer.js'
 import type {Config, FontRole} from '../../config/model.js'
 import type {Lang} from '../../release/model.js'
 import {fontPath, packageRoot} from '../../package.js'

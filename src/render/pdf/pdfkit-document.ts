@@ -33,7 +33,7 @@ export type PdfValue = number | boolean | null | string | PdfText | PdfRef | Uin
 
 /** A text string value for `object()`. */
 export function pdfText(value: string): PdfText {
-  // eslint-disable-next-line no-new-wrappers
+  // pdfkit writes a String object as a text string `(...)`, a plain string as a name `/...`.
   return new String(value) as unknown as PdfText
 }
 

@@ -8,7 +8,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync}
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
-import type {RenderContext} from '../../build/renderer.js'
+import type {RenderContext} from '../renderer.js'
 import type {Config} from '../../config/model.js'
 import {releaseIdentity} from '../../release/identity.js'
 import type {Release} from '../../release/model.js'
@@ -558,7 +558,7 @@ function linesByElement(facts: PdfFacts): Array<{tag: string; pages: Map<number,
     }
   }
   const elements: Array<{tag: string; pages: Map<number, Set<string>>}> = []
-  for (const m of facts.qdf.matchAll(/\n\d+ 0 obj\n<<\n  \/K \[([\s\S]*?)\n  \]\n(?:  [^\n]*\n)*?  \/Pg (\d+) 0 R\n  \/S \/(\w+)\n>>/g)) {
+  for (const m of facts.qdf.matchAll(/\n\d+ 0 obj\n<<\n {2}\/K \[([\s\S]*?)\n {2}\]\n(?: {2}[^\n]*\n)*? {2}\/Pg (\d+) 0 R\n {2}\/S \/(\w+)\n>>/g)) {
     const [, kids, defaultPage, tag] = m as unknown as [string, string, string, string]
     const pages = new Map<number, Set<string>>()
     const add = (page: number, mcid: number) => {

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -14,11 +16,6 @@ import {renderTestSite} from '../../test/site.js'
  * The site in Debian's Chromium, served over loopback: the Khmer web font
  * really loads and draws the Khmer text, and hostile releases run nothing.
  */
-// Functions given to page.evaluate run in the page, where these exist.
-declare const document: any
-declare const window: any
-declare function getComputedStyle(element: unknown): any
-declare const MouseEvent: any
 
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-site-browser-'))
@@ -231,29 +228,29 @@ describe('the site in Chromium', () => {
         a.href = 'https://example.org/'
         a.textContent = words
         p.append(a)
-        article.append(h2, p)
-        return {headlinePx: parseFloat(getComputedStyle(article.querySelector('h1')).fontSize), subheadPx: parseFloat(getComputedStyle(h2).fontSize)}
+        article!.append(h2, p)
+        return {headlinePx: parseFloat(getComputedStyle(article!.querySelector('h1')!).fontSize), subheadPx: parseFloat(getComputedStyle(h2).fontSize)}
       }, lang === 'km' ? 'ស្ត្រី ក្សត្រ សង្គ្រោះ' : 'Support for typography')
       expect(sizes.subheadPx).toBeLessThanOrEqual(0.8 * sizes.headlinePx)
       expect(sizes.subheadPx).toBeGreaterThan(sizes.headlinePx / 2)
       const link = page.locator('#probe a')
       if (lang === 'en') {
         // Latin descenders are skipped by the ink-skipping underline, as usual.
-        expect(await link.evaluate((a: any) => getComputedStyle(a).textDecorationSkipInk)).toBe('auto')
+        expect(await link.evaluate((a: HTMLElement) => getComputedStyle(a).textDecorationSkipInk)).toBe('auto')
         await page.close()
         continue
       }
       // Drawn twice in Chromium: the underline alone, then the letters alone; no row has both.
       const box = (await link.boundingBox())!
       const clip = {x: box.x, y: box.y, width: box.width, height: box.height + 12}
-      await link.evaluate((a: any) => Object.assign(a.style, {color: 'transparent', textDecorationColor: '#ff0000', textDecorationSkipInk: 'none'}))
+      await link.evaluate((a: HTMLElement) => Object.assign(a.style, {color: 'transparent', textDecorationColor: '#ff0000', textDecorationSkipInk: 'none'}))
       const underline = inkRows(await page.screenshot({clip}), (r, g, b) => r > 200 && g < 80 && b < 80)
-      await link.evaluate((a: any) => Object.assign(a.style, {color: '#000000', textDecorationLine: 'none'}))
+      await link.evaluate((a: HTMLElement) => Object.assign(a.style, {color: '#000000', textDecorationLine: 'none'}))
       const letters = inkRows(await page.screenshot({clip}), (r, g, b) => r + g + b < 384)
       expect(underline.length).toBeGreaterThan(0)
       expect(letters.length).toBeGreaterThan(0)
       expect(Math.min(...underline)).toBeGreaterThan(Math.max(...letters))
-      await link.evaluate((a: any) => Object.assign(a.style, {color: '', textDecorationLine: '', textDecorationColor: '', textDecorationSkipInk: ''}))
+      await link.evaluate((a: HTMLElement) => Object.assign(a.style, {color: '', textDecorationLine: '', textDecorationColor: '', textDecorationSkipInk: ''}))
       await link.screenshot({path: path.join(screenshots, 'link-km.png')})
       await page.close()
     }

@@ -1,8 +1,10 @@
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import {packageRoot} from '../../package.js'
 import type {FontRole} from '../../config/model.js'
 import type {Config} from '../../config/model.js'
-import type {Memo} from '../../build/renderer.js'
+import type {Memo} from '../renderer.js'
 import {subsetForWeb} from '../../text/subset.js'
 import {toWoff2} from './woff2.js'
 
@@ -110,7 +112,7 @@ export async function renderWebFonts(faces: readonly LoadedWebFontFace[], memo: 
       fonts = pieces[face.family].map(({suffix, codePoints}) => ({
         name: `${uniqueName(names, `${base}${suffix}`)}.woff2`,
         range: unicodeRange(codePoints),
-        data: memo(`web font 1\0${face.family}${suffix}\0${hash}`, async () => toWoff2(subsetForWeb(bytes, [...codePoints, 0x20])))
+        data: memo(webFontKey(face.family, suffix, hash), async () => shippedWebFont(face.family, suffix, hash) ?? makeWebFont(bytes, codePoints))
       }))
       bySource.set(key, fonts)
     }
@@ -133,6 +135,40 @@ export async function renderWebFonts(faces: readonly LoadedWebFontFace[], memo: 
   const files = await Promise.all([...bySource.values()].flat().map(async ({name, data}) => ({name, data: new Uint8Array(await data)})))
   const header = '/* Written by pressroom from the fonts in pressroom.yaml: WOFF2 pieces of each font, loaded by the characters a page uses. */\n'
   return {css: `${header}${rules.join('\n\n')}\n`, files}
+}
+
+function webFontKey(family: WebFontFamily, suffix: string, fontHash: string): string {
+  return `web font 1\0${family}${suffix}\0${fontHash}`
+}
+
+function makeWebFont(bytes: Uint8Array, codePoints: readonly number[]): Uint8Array {
+  return toWoff2(subsetForWeb(bytes, [...codePoints, 0x20]))
+}
+
+/**
+ * Web fonts of the fonts pressroom ships, made once when pressroom is
+ * built (`npm run build`), so that a first build does not spend seconds
+ * compressing them: `dist/web-fonts/`, named by the hash of what each is
+ * made from.
+ */
+export const shippedWebFontsDir = path.join(packageRoot, 'dist', 'web-fonts')
+
+function shippedName(family: WebFontFamily, suffix: string, fontHash: string): string {
+  return `${createHash('sha256').update(webFontKey(family, suffix, fontHash)).digest('hex').slice(0, 32)}.woff2`
+}
+
+function shippedWebFont(family: WebFontFamily, suffix: string, fontHash: string): Uint8Array | null {
+  try {
+    return readFileSync(path.join(shippedWebFontsDir, shippedName(family, suffix, fontHash)))
+  } catch {
+    return null
+  }
+}
+
+/** The web fonts of one font file, as `renderWebFonts` makes them: file names in `dist/web-fonts/` and their bytes. */
+export function webFontsOf(family: WebFontFamily, bytes: Uint8Array): Array<{name: string; make: () => Uint8Array}> {
+  const hash = createHash('sha256').update(bytes).digest('hex')
+  return pieces[family].map(({suffix, codePoints}) => ({name: shippedName(family, suffix, hash), make: () => makeWebFont(bytes, codePoints)}))
 }
 
 function uniqueName(taken: Set<string>, wanted: string): string {

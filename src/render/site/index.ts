@@ -1,4 +1,4 @@
-import type {OutputFile, RenderContext, RenderedRelease, Renderer} from '../../build/renderer.js'
+import type {OutputFile, RenderContext, RenderedRelease, Renderer} from '../renderer.js'
 import type {Release} from '../../release/model.js'
 import {loadPreviewAssets} from '../../preview/assets.js'
 import {renderPreview, type PreviewAssets} from '../../preview/render-preview.js'

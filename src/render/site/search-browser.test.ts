@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -13,7 +15,6 @@ import {writeSearchSite} from '../../test/search-site.js'
  * sub-folder (`/press/`, as an office's site often is): the search page's
  * script, Pagefind's WebAssembly under the page's CSP, and the results.
  */
-declare const document: any
 
 const work = mkdtempSync(path.join(tmpdir(), 'pressroom-search-browser-'))
 const siteDir = path.join(work, 'site')
@@ -75,8 +76,8 @@ async function search(lang: 'en' | 'km', query: string): Promise<string[]> {
   const page = await open(`${lang}/search/?q=${encodeURIComponent(query)}`)
   try {
     await page.locator('.search-status').filter({hasNotText: /Searching|កំពុងស្វែងរក/}).waitFor({state: 'visible'})
-    await page.waitForFunction(() => document.querySelector('.search-status').textContent !== '' && !/Searching|កំពុង/.test(document.querySelector('.search-status').textContent))
-    return await page.locator('.search-results a').evaluateAll((links: any[]) => links.map((link) => new URL(link.href).pathname))
+    await page.waitForFunction(() => document.querySelector('.search-status')!.textContent !== '' && !/Searching|កំពុង/.test(document.querySelector('.search-status')!.textContent ?? ''))
+    return await page.locator('.search-results a').evaluateAll((links: HTMLAnchorElement[]) => links.map((link) => new URL(link.href).pathname))
   } finally {
     await page.close()
   }
@@ -131,7 +132,7 @@ describe('searching the site in Chromium', () => {
       }
       return null
     }
-    expect(await tabsTo(() => document.activeElement.name === 'q')).toBe(3)
+    expect(await tabsTo(() => document.activeElement?.getAttribute('name') === 'q')).toBe(3)
     await page.keyboard.type('ហត្ថលេខា')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/km\/search\/\?q=/)
@@ -143,8 +144,8 @@ describe('searching the site in Chromium', () => {
     // From the search box to the first result and into it.
     await page.locator('input[name="q"]').focus()
     // The search button, then the first result.
-    expect(await tabsTo(() => document.activeElement.classList.contains('result-title'))).toBe(2)
-    expect(await page.evaluate(() => new URL(document.activeElement.href).pathname)).toBe('/press/km/2026/010/')
+    expect(await tabsTo(() => document.activeElement?.classList.contains('result-title') === true)).toBe(2)
+    expect(await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement).href).pathname)).toBe('/press/km/2026/010/')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/km\/2026\/010\/$/)
     await page.close()
@@ -158,7 +159,7 @@ describe('searching the site in Chromium', () => {
     expect(await page.locator('.search-needs-script').isVisible()).toBe(true)
     expect(await page.locator('.search-results li').count()).toBe(0)
     await page.goto(`${origin}en/`)
-    expect(await page.locator('.releases a').evaluateAll((links: any[]) => links.map((link) => new URL(link.href).pathname))).toEqual([
+    expect(await page.locator('.releases a').evaluateAll((links: HTMLAnchorElement[]) => links.map((link) => new URL(link.href).pathname))).toEqual([
       '/press/en/2026/010/',
       '/press/en/2025/003/'
     ])

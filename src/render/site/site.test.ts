@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
@@ -7,11 +7,12 @@ import * as hb from 'harfbuzzjs'
 import {HtmlValidate} from 'html-validate'
 import {describe, expect, it} from 'vitest'
 import {brotliDecompressSync} from 'node:zlib'
-import type {OutputFile} from '../../build/renderer.js'
+import type {OutputFile} from '../renderer.js'
 import type {Config} from '../../config/model.js'
 import {projectConfig, readRepoFile, repoRoot, seedPath, seedVariant} from '../../test/project.js'
 import {renderTestSite} from '../../test/site.js'
 import {TemplateError} from '../html/template.js'
+import {renderWebFonts, shippedWebFontsDir, webFontsOf} from './fonts.js'
 import {findElements, textOf} from '../../test/hast.js'
 
 const seed = readRepoFile(seedPath).toString('utf8')
@@ -288,8 +289,23 @@ describe('the site renderer', () => {
       const expected = shapeWith(full, khmerOnly)
       const actual = shapeWith(subset, khmerOnly)
       expect(actual.filter((glyph) => glyph.notdef)).toEqual([])
-      expect(actual.map(({notdef, ...rest}) => rest)).toEqual(expected.map(({notdef, ...rest}) => rest))
+      expect(actual.map(({notdef: _notdef, ...rest}) => rest)).toEqual(expected.map(({notdef: _notdef, ...rest}) => rest))
     }
+  })
+
+  it('takes the web fonts of shipped fonts from dist/web-fonts, the same bytes as made afresh; makes those of other fonts', async () => {
+    const khmer = readRepoFile('fonts/NotoSansKhmer-Regular.ttf')
+    const [piece] = webFontsOf('Pressroom Khmer', khmer)
+    const shipped = readFileSync(path.join(shippedWebFontsDir, piece!.name))
+    expect(Buffer.from(piece!.make()).equals(shipped)).toBe(true)
+    const served = (await renderWebFonts([{family: 'Pressroom Khmer', role: 'regular', source: 'fonts/NotoSansKhmer-Regular.ttf', bytes: khmer}])).files[0]!.data
+    expect(Buffer.from(served).equals(shipped)).toBe(true)
+    // A font pressroom does not ship (here: the shipped one with a byte added) is made in the build.
+    const own = Buffer.concat([khmer, Buffer.alloc(4)])
+    expect(existsSync(path.join(shippedWebFontsDir, webFontsOf('Pressroom Khmer', own)[0]!.name))).toBe(false)
+    const made = (await renderWebFonts([{family: 'Pressroom Khmer', role: 'regular', source: 'own/Khmer.ttf', bytes: own}])).files[0]!
+    expect(made.name).toBe('Khmer.woff2')
+    expect(new TextDecoder().decode(made.data.slice(0, 4))).toBe('wOF2')
   })
 
   it("uses the project's own templates when it has them", async () => {

@@ -49,7 +49,7 @@ export function paginate(flow: Flow, template: PdfTemplate): PageLayout[] {
       pendingSpacePt = item.spaceAfterPt
       continue
     }
-    const p = item as Paragraph
+    const p = item
     if (p.lines.length === 0) continue
     const lineHeight = p.lineHeightPt
     const count = p.lines.length
