@@ -49,6 +49,21 @@ describe('buildProject', () => {
     expect(statSync(path.join(dir, 'out/pdf/2026-010.pdf')).ino).toBe(pdf.ino)
   })
 
+  it('writes again only the files whose bytes changed when a release changes, site-wide files too', async () => {
+    const dir = project({[seedPath]: seed, 'releases/2026/009-ninth.md': ninth})
+    await build(dir)
+    const before = snapshotFolder(path.join(dir, 'out'))
+    write(dir, 'releases/2026/009-ninth.md', ninth.replace('This grant will', 'This grant shall'))
+    const report = await build(dir)
+    const after = snapshotFolder(path.join(dir, 'out'))
+    const changed = Object.keys(after).filter((file) => before[file] !== after[file])
+    // The search index is made again whole; its files whose bytes are the same are left as they were.
+    expect(changed).toContain('site/en/2026/009/index.html')
+    expect(changed.some((file) => file.startsWith('site/pagefind/'))).toBe(true)
+    expect(Object.keys(after).filter((file) => file.startsWith('site/pagefind/') && before[file] === after[file]).length).toBeGreaterThan(0)
+    expect(report.written).toBe(changed.length)
+  })
+
   it('renders again only what changed, including a release whose messages another release changed, and removes what a deleted release had', async () => {
     const dir = project({[seedPath]: seed})
     await build(dir)

@@ -158,6 +158,11 @@ export async function writeBlob(stateDir: string, data: string | Uint8Array | It
   })())
   const sha = hash.digest('hex')
   const blob = path.join(stateDir, 'cache', 'blobs', sha)
+  // A blob already there stays: the output's links to it still hold it, and are not written again.
+  if (await stat(blob).then(() => true, () => false)) {
+    await unlink(temporary)
+    return sha
+  }
   await mkdir(path.dirname(blob), {recursive: true})
   await rename(temporary, blob)
   return sha

@@ -77,23 +77,34 @@ export function khmerWordsOf(text: string): string[] {
 
 /** One Khmer word as the token the index holds: each cluster's code points, then `w`. */
 export function khmerToken(word: string): string {
-  let token = khmerTokenPrefix
-  let at = 0
+  return khmerTokenPrefix + clusterCodes(word).codes.join('')
+}
+
+/**
+ * The code of each cluster of a word (a sign outside any cluster, such as
+ * ៗ, stands alone), and where each cluster's code starts in that list: a
+ * token of the word from a cluster on is the codes from there.
+ */
+function clusterCodes(word: string): {codes: string[]; clusterAt: number[]} {
+  const codes: string[] = []
+  const clusterAt: number[] = []
   const code = (text: string) => {
+    let coded = ''
     for (const char of text) {
       const offset = char.codePointAt(0)! - 0x1780
-      if (offset >= 0 && offset < 0x80) token += firstSymbols[Math.floor(offset / symbols.length)]! + symbols[offset % symbols.length]!
+      if (offset >= 0 && offset < 0x80) coded += firstSymbols[Math.floor(offset / symbols.length)]! + symbols[offset % symbols.length]!
     }
-    token += clusterEnd
+    codes.push(coded + clusterEnd)
   }
+  let at = 0
   for (const cluster of scanClusters(word).clusters) {
-    // A sign outside any cluster (ៗ) stands alone.
     for (const char of word.slice(at, cluster.start)) code(char)
+    clusterAt.push(codes.length)
     code(cluster.text)
     at = cluster.end
   }
   for (const char of word.slice(at)) code(char)
-  return token
+  return {codes, clusterAt}
 }
 
 /**
@@ -117,9 +128,10 @@ function tokenize(text: string, endings: boolean): string {
       const tokens: string[] = []
       for (const {segment, isWordLike} of khmerWords.segment(run)) {
         if (isWordLike === false) continue
-        tokens.push(khmerToken(segment))
+        const {codes, clusterAt} = clusterCodes(segment)
+        tokens.push(khmerTokenPrefix + codes.join(''))
         if (!endings) continue
-        for (const cluster of scanClusters(segment).clusters.slice(1)) tokens.push(khmerToken(segment.slice(cluster.start)))
+        for (const from of clusterAt.slice(1)) tokens.push(khmerTokenPrefix + codes.slice(from).join(''))
       }
       return ` ${tokens.join(' ')} `
     })
