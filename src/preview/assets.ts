@@ -3,7 +3,7 @@ import type {Config} from '../config/model.js'
 import type {Memo} from '../render/renderer.js'
 import {parseTemplate} from '../render/html/template.js'
 import {readFontFile, readTemplateFile} from '../render/site/assets.js'
-import {khmerUnicodeRange} from '../render/site/fonts.js'
+import {khmerUnicodeRange, shippedFont, shippedFontName} from '../render/site/fonts.js'
 import {subsetForWeb} from '../text/subset.js'
 import type {PreviewAssets} from './render-preview.js'
 
@@ -21,6 +21,25 @@ const khmerBlock = [
 
 const subsets = new Map<string, Promise<Uint8Array>>()
 
+function previewFontKey(bytes: Uint8Array): string {
+  return `preview-woff\0${createHash('sha256').update(bytes).digest('hex')}`
+}
+
+/**
+ * The preview's Khmer font: WOFF rather than WOFF2, and HarfBuzz's
+ * subsetter the PDF already loaded: the WOFF2 encoder keeps tens of
+ * megabytes in every render thread that runs it, for a few kilobytes saved
+ * in a local file. The WOFF encoder is loaded only when one is made.
+ */
+async function makePreviewFont(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array((await import('woff2sfnt-sfnt2woff')).toWoff(subsetForWeb(bytes, khmerBlock)))
+}
+
+/** The preview's font of a Khmer font file, as `loadPreviewAssets` makes it: its file name in `dist/web-fonts/` and its bytes. */
+export function previewFontOf(bytes: Uint8Array): {name: string; make: () => Promise<Uint8Array>} {
+  return {name: shippedFontName(previewFontKey(bytes), 'woff'), make: () => makePreviewFont(bytes)}
+}
+
 /** Reads the preview's template, style and script (templates/site/preview.*) and embeds the Khmer font. */
 export async function loadPreviewAssets(
   root: string,
@@ -33,14 +52,11 @@ export async function loadPreviewAssets(
     const source = config.fonts.km[role][0]
     if (!source) continue
     const {bytes} = await readFontFile(config, source)
-    const key = createHash('sha256').update(bytes).digest('hex')
+    const key = previewFontKey(bytes)
     let subset = subsets.get(key)
     if (!subset) {
-      // WOFF rather than WOFF2, and HarfBuzz's subsetter the PDF already
-      // loaded: the WOFF2 encoder keeps tens of megabytes in every render
-      // thread that runs it, for a few kilobytes saved in a local file.
-      // The WOFF encoder is loaded only when a subset is not in the memo.
-      subset = memo(`preview-woff\0${key}`, async () => new Uint8Array((await import('woff2sfnt-sfnt2woff')).toWoff(subsetForWeb(bytes, khmerBlock))))
+      // Those of the shipped fonts were made with pressroom (dist/web-fonts/).
+      subset = memo(key, async () => shippedFont(key, 'woff') ?? makePreviewFont(bytes))
       subsets.set(key, subset)
     }
     const data = Buffer.from(await subset).toString('base64')

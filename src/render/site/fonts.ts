@@ -112,7 +112,7 @@ export async function renderWebFonts(faces: readonly LoadedWebFontFace[], memo: 
       fonts = pieces[face.family].map(({suffix, codePoints}) => ({
         name: `${uniqueName(names, `${base}${suffix}`)}.woff2`,
         range: unicodeRange(codePoints),
-        data: memo(webFontKey(face.family, suffix, hash), async () => shippedWebFont(face.family, suffix, hash) ?? makeWebFont(bytes, codePoints))
+        data: memo(webFontKey(face.family, suffix, hash), async () => shippedFont(webFontKey(face.family, suffix, hash), 'woff2') ?? makeWebFont(bytes, codePoints))
       }))
       bySource.set(key, fonts)
     }
@@ -153,13 +153,15 @@ function makeWebFont(bytes: Uint8Array, codePoints: readonly number[]): Uint8Arr
  */
 export const shippedWebFontsDir = path.join(packageRoot, 'dist', 'web-fonts')
 
-function shippedName(family: WebFontFamily, suffix: string, fontHash: string): string {
-  return `${createHash('sha256').update(webFontKey(family, suffix, fontHash)).digest('hex').slice(0, 32)}.woff2`
+/** The file in `dist/web-fonts/` of what is made under `key` (the memo's key). */
+export function shippedFontName(key: string, extension: 'woff' | 'woff2'): string {
+  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.${extension}`
 }
 
-function shippedWebFont(family: WebFontFamily, suffix: string, fontHash: string): Uint8Array | null {
+/** What `dist/web-fonts/` holds under `key`, or null. */
+export function shippedFont(key: string, extension: 'woff' | 'woff2'): Uint8Array | null {
   try {
-    return readFileSync(path.join(shippedWebFontsDir, shippedName(family, suffix, fontHash)))
+    return readFileSync(path.join(shippedWebFontsDir, shippedFontName(key, extension)))
   } catch {
     return null
   }
@@ -168,7 +170,7 @@ function shippedWebFont(family: WebFontFamily, suffix: string, fontHash: string)
 /** The web fonts of one font file, as `renderWebFonts` makes them: file names in `dist/web-fonts/` and their bytes. */
 export function webFontsOf(family: WebFontFamily, bytes: Uint8Array): Array<{name: string; make: () => Uint8Array}> {
   const hash = createHash('sha256').update(bytes).digest('hex')
-  return pieces[family].map(({suffix, codePoints}) => ({name: shippedName(family, suffix, hash), make: () => makeWebFont(bytes, codePoints)}))
+  return pieces[family].map(({suffix, codePoints}) => ({name: shippedFontName(webFontKey(family, suffix, hash), 'woff2'), make: () => makeWebFont(bytes, codePoints)}))
 }
 
 function uniqueName(taken: Set<string>, wanted: string): string {

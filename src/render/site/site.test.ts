@@ -14,6 +14,7 @@ import {renderTestSite} from '../../test/site.js'
 import {TemplateError} from '../html/template.js'
 import {renderWebFonts, shippedWebFontsDir, webFontsOf} from './fonts.js'
 import {findElements, textOf} from '../../test/hast.js'
+import {loadPreviewAssets, previewFontOf} from '../../preview/assets.js'
 
 const seed = readRepoFile(seedPath).toString('utf8')
 const base = 'https://www.kh.emb-japan.go.jp/press/'
@@ -306,6 +307,15 @@ describe('the site renderer', () => {
     const made = (await renderWebFonts([{family: 'Pressroom Khmer', role: 'regular', source: 'own/Khmer.ttf', bytes: own}])).files[0]!
     expect(made.name).toBe('Khmer.woff2')
     expect(new TextDecoder().decode(made.data.slice(0, 4))).toBe('wOF2')
+  })
+
+  it("ships the preview's Khmer font too, the same bytes as made afresh", async () => {
+    const khmer = readRepoFile('fonts/NotoSansKhmer-Regular.ttf')
+    const font = previewFontOf(khmer)
+    const shipped = readFileSync(path.join(shippedWebFontsDir, font.name))
+    expect(Buffer.from(await font.make()).equals(shipped)).toBe(true)
+    const {fontCss} = await loadPreviewAssets(repoRoot, projectConfig())
+    expect(fontCss).toContain(`data:font/woff;base64,${shipped.toString('base64')}`)
   })
 
   it("uses the project's own templates when it has them", async () => {
