@@ -163,7 +163,8 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     const run: RenderJob['run'] = []
     for (const name of rendererNames) {
       const record = await state.readJson<RenderRecord>(state.cachePath('renders', `${keys[name]}.json`))
-      if (record) records[name] = record
+      // A site render kept without its search records (an earlier pressroom) is made again.
+      if (record && (name !== 'site' || record.search)) records[name] = record
       else if (selected.has(name)) run.push({name, key: keys[name]})
     }
     const carried = run.length > 0 && records.pdf ? records.pdf.files : []
@@ -224,7 +225,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     for (const name of rendererNames) take(plan.records[name]?.files ?? [])
     const pdf = plan.records.pdf?.files.find((file) => file.path === `pdf/${plan.identity.id}.pdf`)
     if (plan.published && plan.records.site) {
-      listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: await state.sizeOf(pdf.sha)} : null})
+      listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: await state.sizeOf(pdf.sha)} : null, search: plan.records.site.search!})
       // The search index holds the text, beyond what the summary says.
       listedFiles.push(plan.entry.hash)
     }

@@ -7,6 +7,7 @@ import {sha256} from '../hash.js'
 import {releaseIdentity} from '../release/identity.js'
 import {parseRelease} from '../release/parse.js'
 import type {RenderContext, RenderedRelease, Renderer, RendererName, RenderFinding} from '../render/renderer.js'
+import type {SearchRecord} from '../search/index.js'
 import {writeBlob, writeWhole, type CachedFile} from './state.js'
 
 /** One release to render, as plain data so that it can cross to a worker thread. */
@@ -27,6 +28,8 @@ export interface RenderJob {
 export interface RenderRecord {
   files: CachedFile[]
   findings: RenderFinding[]
+  /** The site renderer's search records of the release. */
+  search?: SearchRecord[]
 }
 
 export interface JobResult {
@@ -61,12 +64,12 @@ export async function renderJob(job: RenderJob, {renderers, context, config, sta
   for (const renderer of renderers) {
     const key = job.run.find((run) => run.name === renderer.name)?.key
     if (!key) continue
-    const {files, findings} = await renderer.renderRelease(item, context)
+    const {files, findings, search} = await renderer.renderRelease(item, context)
     if (findings.some((finding) => finding.severity === 'error')) {
       records[renderer.name] = {files: [], findings}
       continue
     }
-    const record: RenderRecord = {files: [], findings}
+    const record: RenderRecord = {files: [], findings, ...(search ? {search} : {})}
     for (const made of files) record.files.push({path: made.path, sha: await writeBlob(stateDir, made.data)})
     await writeWhole(stateDir, path.join(stateDir, 'cache', 'renders', `${key}.json`), JSON.stringify(record))
     records[renderer.name] = record

@@ -1,3 +1,4 @@
+import type {SearchRecord} from '../search/index.js'
 import type {StoredMessage} from '../diagnostic/message.js'
 import type {Finding} from '../check/rule.js'
 import type {Config} from '../config/model.js'
@@ -36,6 +37,8 @@ export interface ReleaseRender {
   files: OutputFile[]
   /** Problems with a position in the release (a missing glyph); any error means no files. */
   findings: RenderFinding[]
+  /** What the site's search index holds of the release: the site renderer's, for a published release. */
+  search?: SearchRecord[]
 }
 
 export interface RenderedRelease {

@@ -6,7 +6,6 @@
  * pages keep their text as written and carry nothing hidden for the index.
  */
 import * as pagefind from 'pagefind'
-import {indexText} from './terms.js'
 
 export interface SearchRecord {
   /** The page's path from the site root, `km/2026/010/`. */
@@ -14,6 +13,8 @@ export interface SearchRecord {
   language: 'en' | 'km'
   /** Everything to be found on the page: headline, reference, body. */
   text: string
+  /** `text` as the index holds it (`indexText`): made with the release's pages, so that a rebuild does not make it again. */
+  content: string
   /** Shown with each result: headline, date as the page writes it, reference, a short excerpt. */
   meta: {title: string; date: string; ref: string; excerpt: string}
 }
@@ -45,7 +46,7 @@ export async function buildSearchIndex(records: readonly SearchRecord[]): Promis
       const added = await index.addCustomRecord({
         url: record.url,
         language: record.language,
-        content: indexText(record.text),
+        content: record.content,
         meta: {...record.meta}
       })
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`)

@@ -31,8 +31,9 @@ export async function renderTestSite(files: Record<string, string>, options: Tes
     const identity = releaseIdentity(entry.release, config)!
     const published = isPublished(entry.release, now)
     const pdf = options.pdf ? [{path: `pdf/${identity.id}.pdf`, data: options.pdf}] : []
-    for (const file of (await renderer.renderRelease(renderedRelease(entry, config, pdf, published), context)).files) out.set(file.path, file.data)
-    if (published) listed.push({summary: summarizeRelease(entry.release), identity, pdf: options.pdf ? {length: options.pdf.length} : null})
+    const {files, search} = await renderer.renderRelease(renderedRelease(entry, config, pdf, published), context)
+    for (const file of files) out.set(file.path, file.data)
+    if (published) listed.push({summary: summarizeRelease(entry.release), identity, pdf: options.pdf ? {length: options.pdf.length} : null, search: search ?? []})
   }
   const load = async (file: string) => entries.find((entry) => entry.release.path === file)!.release
   for (const file of await renderSiteWide(listed, context, load)) out.set(file.path, file.data)

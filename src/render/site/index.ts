@@ -39,7 +39,10 @@ export function createSiteRenderer(): Renderer {
       const [site, preview] = await load(context)
       const {release, identity} = rendered
       const html = renderPreview({release, file: {messages: rendered.messages}}, context.config, {assets: preview})
-      return {files: [{path: `preview/${identity.id}.html`, data: html}, ...renderReleaseFiles(rendered, site, context)], findings: []}
+      const files = renderReleaseFiles(rendered, site, context)
+      // Made here, on the render threads, and kept with the release's pages: the site-wide index only gathers them.
+      const search = files.length > 0 ? searchRecords(release, identity, {config: context.config, assets: site, generator: context.generator}) : []
+      return {files: [{path: `preview/${identity.id}.html`, data: html}, ...files], findings: [], search}
     }
   }
 }
@@ -79,8 +82,8 @@ export function cardText(release: Release, lang: Lang, config: Config): CardText
  * What lists the published releases (`listed`): the index, Atom feed and
  * search page of each language, the home page, the sitemap,
  * `releases.json`, the search index, the stylesheet and the web fonts.
- * Releases are read whole with `load`, one at a time, for the search index
- * and the feeds.
+ * The search index gathers the records each release's render made
+ * (`SiteRelease.search`); the feeds read their releases whole with `load`.
  */
 export async function renderSiteWide(listed: readonly SiteRelease[], context: RenderContext, load: (path: string) => Promise<Release>): Promise<OutputFile[]> {
   const assets = await loadSiteAssets(context.root, context.config)
@@ -99,7 +102,7 @@ export async function renderSiteWide(listed: readonly SiteRelease[], context: Re
   for (const lang of ['en', 'km'] as const) add(fileOf(sitePaths.search(lang)), renderSearchPage(lang, site))
   for (const script of assets.searchScripts) add(`${sitePaths.assets}${script.path}`, script.text)
   const records: SearchRecord[] = []
-  for (const item of [...items].sort((a, b) => a.identity.id.localeCompare(b.identity.id))) records.push(...searchRecords(await load(item.summary.path), item.identity, site))
+  for (const item of [...items].sort((a, b) => a.identity.id.localeCompare(b.identity.id))) records.push(...item.search)
   for (const file of await buildSearchIndex(records)) add(`${sitePaths.searchBundle}${file.path}`, file.data)
   const sitemap = renderSitemap(items, site)
   if (sitemap) add(sitePaths.sitemap, sitemap)

@@ -1,3 +1,4 @@
+import type {SearchRecord} from '../../search/index.js'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
@@ -27,6 +28,8 @@ export interface SiteRelease {
   identity: ReleaseIdentity
   /** Its PDF, copied into the site, or null when there is none. */
   pdf: {length: number} | null
+  /** Its search records, as its pages were made with them (the site renderer's `search`). */
+  search: SearchRecord[]
 }
 
 /** A release whose own page is being made. */
