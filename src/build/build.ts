@@ -139,7 +139,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 
 async function build(project: Project, options: BuildOptions, state: BuildState, started: number): Promise<BuildReport> {
   const {config, root} = project
-  const previous = await state.readManifest<Manifest>()
+  const previous = state.readManifest<Manifest>()
   const {checked, memory} = await checkAll(project, options.version, previous, state)
   const files = checked.map((entry) => entry.file)
   const report = (ok: boolean, counts: Partial<BuildReport> = {}): BuildReport => ({
@@ -162,9 +162,9 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     const records: Partial<Record<RendererName, RenderRecord>> = {}
     const run: RenderJob['run'] = []
     for (const name of rendererNames) {
-      const record = await state.readJson<RenderRecord>(state.cachePath('renders', `${keys[name]}.json`))
+      const record = state.readJson<RenderRecord>(state.cachePath('renders', `${keys[name]}.json`))
       // A site render kept without its search records (an earlier pressroom) is made again.
-      if (record && (name !== 'site' || record.search)) records[name] = record
+      if (record && (name !== 'site' || (typeof record.search === 'string' && existsSync(state.cachePath('blobs', record.search))))) records[name] = record
       else if (selected.has(name)) run.push({name, key: keys[name]})
     }
     const carried = run.length > 0 && records.pdf ? records.pdf.files : []
@@ -219,20 +219,21 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
   // What the output holds: each release's files that are still right, the site-wide files, the model.
   const wanted = new Map<string, string>()
   const take = (list: readonly CachedFile[]) => list.forEach((file) => wanted.set(file.path, file.sha))
-  const listed: SiteRelease[] = []
+  const listed: Array<Omit<SiteRelease, 'search'> & {search: string}> = []
   const listedFiles: string[] = []
   for (const plan of planned) {
     for (const name of rendererNames) take(plan.records[name]?.files ?? [])
     const pdf = plan.records.pdf?.files.find((file) => file.path === `pdf/${plan.identity.id}.pdf`)
     if (plan.published && plan.records.site) {
-      listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: await state.sizeOf(pdf.sha)} : null, search: plan.records.site.search!})
+      listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: state.sizeOf(pdf.sha)} : null, search: plan.records.site.search!})
       // The search index holds the text, beyond what the summary says.
       listedFiles.push(plan.entry.hash)
     }
     else if (plan.published) withheld.push({path: plan.entry.path, reason: 'not rebuilt'})
   }
   const siteKey = selected.has('site') || previous?.site ? sha256(shared, 'site', JSON.stringify(listed), ...listedFiles) : null
-  if (siteKey) take(await cached(state, siteKey, async () => (await import('../render/site/index.js')).renderSiteWide(listed, context, (file) => loadModel(state, checked, file))))
+  const withSearch = () => listed.map((item) => ({...item, search: JSON.parse(readFileSync(state.cachePath('blobs', item.search), 'utf8')) as SiteRelease['search']}))
+  if (siteKey) take(await cached(state, siteKey, async () => (await import('../render/site/index.js')).renderSiteWide(withSearch(), context, (file) => loadModel(state, checked, file))))
   const modelKey = sha256(options.version, 'model', ...checked.map((entry) => `${entry.path}\0${entry.hash}`))
   take(await cached(state, modelKey, async () => [{path: 'releases.json', data: serializeModel(checked, state, context.generator)}]))
 
@@ -243,7 +244,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
   const place = [...wanted].sort(([a], [b]) => a.localeCompare(b))
   for (const [i, [file, sha]] of place.entries()) {
     if (i === Math.floor(place.length / 2)) crashPoint('placing')
-    if (await state.holds({path: file, sha})) {
+    if (state.holds({path: file, sha})) {
       unchanged++
       continue
     }
@@ -270,7 +271,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
   await state.writeManifest(manifest)
   crashPoint('manifest')
   await state.collect({
-    blobs: new Set(wanted.values()),
+    blobs: new Set([...wanted.values(), ...planned.flatMap((plan) => plan.records.site?.search ?? [])]),
     renders: new Set([...checked.flatMap((entry) => Object.values(entry.renders)), siteKey, modelKey].map((key) => `${key}.json`)),
     models: new Set(checked.map((entry) => `${entry.hash}.json`))
   })
@@ -362,7 +363,7 @@ export function renderKeys(shared: string, hash: string, published: boolean, mes
 /** The files cached under `key`, made (and cached) first when the cache lacks them. */
 async function cached(state: BuildState, key: string, make: () => Promise<Array<{path: string; data: string | Uint8Array | Iterable<string>}>>): Promise<CachedFile[]> {
   const file = state.cachePath('renders', `${key}.json`)
-  const record = await state.readJson<RenderRecord>(file)
+  const record = state.readJson<RenderRecord>(file)
   if (record) return record.files
   const files: CachedFile[] = []
   for (const made of await make()) files.push({path: made.path, sha: await writeBlob(state.dir, made.data)})

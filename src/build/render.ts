@@ -7,7 +7,6 @@ import {sha256} from '../hash.js'
 import {releaseIdentity} from '../release/identity.js'
 import {parseRelease} from '../release/parse.js'
 import type {RenderContext, RenderedRelease, Renderer, RendererName, RenderFinding} from '../render/renderer.js'
-import type {SearchRecord} from '../search/index.js'
 import {writeBlob, writeWhole, type CachedFile} from './state.js'
 
 /** One release to render, as plain data so that it can cross to a worker thread. */
@@ -28,8 +27,8 @@ export interface RenderJob {
 export interface RenderRecord {
   files: CachedFile[]
   findings: RenderFinding[]
-  /** The site renderer's search records of the release. */
-  search?: SearchRecord[]
+  /** The blob of the site renderer's search records of the release (JSON), read only when the search index is made. */
+  search?: string
 }
 
 export interface JobResult {
@@ -69,7 +68,8 @@ export async function renderJob(job: RenderJob, {renderers, context, config, sta
       records[renderer.name] = {files: [], findings}
       continue
     }
-    const record: RenderRecord = {files: [], findings, ...(search ? {search} : {})}
+    const record: RenderRecord = {files: [], findings}
+    if (search) record.search = await writeBlob(stateDir, JSON.stringify(search))
     for (const made of files) record.files.push({path: made.path, sha: await writeBlob(stateDir, made.data)})
     await writeWhole(stateDir, path.join(stateDir, 'cache', 'renders', `${key}.json`), JSON.stringify(record))
     records[renderer.name] = record

@@ -17,7 +17,7 @@
  * sees half of one; a killed build leaves only `tmp/`, cleared by the next.
  */
 import {createHash} from 'node:crypto'
-import {closeSync, openSync, readFileSync, rmSync, writeSync} from 'node:fs'
+import {closeSync, openSync, readFileSync, rmSync, statSync, writeSync} from 'node:fs'
 import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
@@ -63,16 +63,20 @@ export class BuildState {
     return path.join(this.dir, 'cache', kind, name)
   }
 
-  /** Reads a cached JSON file, or null when it is missing or unreadable. */
-  async readJson<T>(file: string): Promise<T | null> {
+  /**
+   * Reads a cached JSON file, or null when it is missing or unreadable.
+   * Small files, read by the thousand in a rebuild: synchronous reads take
+   * a fraction of the time of trips through libuv's thread pool.
+   */
+  readJson<T>(file: string): T | null {
     try {
-      return JSON.parse(await readFile(file, 'utf8')) as T
+      return JSON.parse(readFileSync(file, 'utf8')) as T
     } catch {
       return null
     }
   }
 
-  readManifest<T>(): Promise<T | null> {
+  readManifest<T>(): T | null {
     return this.readJson<T>(path.join(this.dir, 'manifest.json'))
   }
 
@@ -98,13 +102,14 @@ export class BuildState {
   }
 
   /** Whether the output holds `file` as the build last placed it: the same inode as its blob. */
-  async holds(file: CachedFile): Promise<boolean> {
-    const [placed, blob] = await Promise.all([stat(path.join(this.outDir, file.path)).catch(() => null), stat(this.cachePath('blobs', file.sha)).catch(() => null)])
-    return placed !== null && blob !== null && placed.ino === blob.ino && placed.dev === blob.dev
+  holds(file: CachedFile): boolean {
+    const placed = statSync(path.join(this.outDir, file.path), {throwIfNoEntry: false})
+    const blob = statSync(this.cachePath('blobs', file.sha), {throwIfNoEntry: false})
+    return placed !== undefined && blob !== undefined && placed.ino === blob.ino && placed.dev === blob.dev
   }
 
-  async sizeOf(sha: string): Promise<number> {
-    return (await stat(this.cachePath('blobs', sha))).size
+  sizeOf(sha: string): number {
+    return statSync(this.cachePath('blobs', sha)).size
   }
 
   /** Removes an output file, and the folders it leaves empty up to the output folder. */
