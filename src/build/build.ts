@@ -140,7 +140,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 async function build(project: Project, options: BuildOptions, state: BuildState, started: number): Promise<BuildReport> {
   const {config, root} = project
   const previous = state.readManifest<Manifest>()
-  const {checked, memory} = await checkAll(project, options.version, previous, state)
+  const {checked, memory, memoryChanged} = await checkAll(project, options.version, previous, state)
   const files = checked.map((entry) => entry.file)
   const report = (ok: boolean, counts: Partial<BuildReport> = {}): BuildReport => ({
     ok, releases: checked.length, written: 0, unchanged: 0, removed: 0, rendered: 0, threads: [], withheld: [], ...countMessages(files), seconds: Math.round(performance.now() - started) / 1000, files, ...counts
@@ -267,7 +267,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     files: Object.fromEntries(wanted)
   }
   // The translation memory, for the next build, the preview and `tm export`.
-  await saveMemory(path.join(state.dir, memoryFile), memory)
+  if (memoryChanged) await saveMemory(path.join(state.dir, memoryFile), memory)
   await state.writeManifest(manifest)
   crashPoint('manifest')
   await state.collect({
@@ -284,13 +284,14 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
  * the others are parsed and checked one at a time, and their model goes to
  * the cache, not into memory. Rules that compare releases always run.
  */
-async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<{checked: Checked[]; memory: Memory}> {
+async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<{checked: Checked[]; memory: Memory; memoryChanged: boolean}> {
   const key = checkKey(project, version)
   const known = previous?.check === key ? previous.releases : {}
   const glossary = project.config.glossary
   const remembered = (await loadMemory(path.join(state.dir, memoryFile))).memory
   const checked: Checked[] = []
   const memory: ReleaseMemory[] = []
+  let kept = 0
   for (const file of await listReleases(project.root)) {
     // A huge file is refused by its size, before it is read: the check fails, so nothing of it is kept.
     const size = statSync(path.join(project.root, file)).size
@@ -308,6 +309,7 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
       restoreMessages(vfile, before.messages)
       checked.push({...before, path: file, file: vfile, renders: {}})
       memory.push(inMemory)
+      kept++
       continue
     }
     const entry = parseRelease(file, bytes)
@@ -318,7 +320,7 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
   }
   const archive = memoryOf(memory)
   checkAcross(checked.map((entry) => ({release: entry.summary, file: entry.file})), project.config, archive)
-  return {checked, memory: archive}
+  return {checked, memory: archive, memoryChanged: kept !== memory.length || kept !== remembered?.releases.size}
 }
 
 /** What the check depends on besides each file: the tool's version, the config and glossary, and the fonts (for `missing-glyph`). */

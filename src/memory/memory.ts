@@ -88,8 +88,13 @@ export function memoryOf(releases: readonly ReleaseMemory[]): Memory {
 
 /** What a release's entry is kept under: its file's text, the glossary (terms are found with it) and the format. */
 export function memoryHash(source: string, glossary: Glossary): string {
-  return sha256(`pressroom-memory-${memoryFormat}`, JSON.stringify(glossary), source)
+  let key = glossaryKeys.get(glossary)
+  if (key === undefined) glossaryKeys.set(glossary, (key = JSON.stringify(glossary)))
+  return sha256(`pressroom-memory-${memoryFormat}`, key, source)
 }
+
+/** Each glossary as JSON, once: a build hashes every release with it. */
+const glossaryKeys = new WeakMap<Glossary, string>()
 
 /** One release's entry of the memory: its sentence pairs and the glossary terms it uses. */
 export function releaseMemory(release: Release, source: string, glossary: Glossary): ReleaseMemory {
