@@ -226,7 +226,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     const pdf = plan.records.pdf?.files.find((file) => file.path === `pdf/${plan.identity.id}.pdf`)
     if (plan.published && plan.records.site) {
       listed.push({summary: plan.entry.summary, identity: plan.identity, pdf: pdf ? {length: state.sizeOf(pdf.sha)} : null, search: plan.records.site.search!})
-      // The search index holds the text, beyond what the summary says.
+      // The feeds hold the text, beyond what the summary says (the search records are named in `listed`).
       listedFiles.push(plan.entry.hash)
     }
     else if (plan.published) withheld.push({path: plan.entry.path, reason: 'not rebuilt'})
