@@ -2,7 +2,8 @@
  * What a build keeps in `out/.pressroom/` for the next one:
  *
  * - `cache/blobs/<sha256>`: the bytes of every output file, named by their
- *   hash; the files in `out/` are hard links to them.
+ *   hash; the files in `out/` are hard links to them. Each release's search
+ *   records (JSON) are blobs too, named in its site render's record.
  * - `cache/renders/<key>.json`: what one renderer made of one release (the
  *   files' paths and hashes, and its findings), under a hash of everything
  *   it was made from. A release whose key is there is not rendered again.
