@@ -21,6 +21,7 @@
 import LineBreaker from 'linebreak'
 import {normalizeCluster, scanClusters} from '../khmer/cluster.js'
 import {graphemeBoundaries} from './graphemes.js'
+import {rememberLast} from './memo.js'
 import {afterSpace, segmentStarts} from './segments.js'
 
 export type BreakKind = 'space' | 'word' | 'other'
@@ -42,7 +43,9 @@ const whiteSpace = /^\s$/u
 const ZWSP = 0x200b
 
 /** Break opportunities in `text`, in order; the last one is always at `text.length` (for non-empty text). */
-export function breakOpportunities(text: string): BreakOpportunity[] {
+export const breakOpportunities: (text: string) => ReadonlyArray<Readonly<BreakOpportunity>> = rememberLast(opportunitiesOf)
+
+function opportunitiesOf(text: string): BreakOpportunity[] {
   if (text.length === 0) return []
   const found = new Map<number, boolean>()
   const breaker = new LineBreaker(text)

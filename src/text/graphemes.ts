@@ -5,6 +5,7 @@
  * ZWJ/ZWNJ) always stays together.
  */
 
+import {rememberLast} from './memo.js'
 import {segmentStarts} from './segments.js'
 
 const segmenter = new Intl.Segmenter('km', {granularity: 'grapheme'})
@@ -15,7 +16,9 @@ const COENG = 0x17d2
  * Offsets (UTF-16) where a cluster starts, plus `text.length`; always
  * starts with 0. Empty text gives `[0]`.
  */
-export function graphemeBoundaries(text: string): number[] {
+export const graphemeBoundaries: (text: string) => readonly number[] = rememberLast(boundariesOf)
+
+function boundariesOf(text: string): number[] {
   if (text.length === 0) return [0]
   const boundaries: number[] = []
   for (const index of segmentStarts(text, segmenter)) {
