@@ -43,10 +43,13 @@ describe('buildProject', () => {
     )
     expect(first.written).toBe(outputs(dir).length)
     const pdf = statSync(path.join(dir, 'out/pdf/2026-010.pdf'))
+    const state = (name: string) => statSync(path.join(dir, 'out/.pressroom', name)).ino
+    const kept = {manifest: state('manifest.json'), memory: state('memory.json')}
     const second = await build(dir)
     expect(second).toMatchObject({ok: true, rendered: 0, written: 0, unchanged: first.written, removed: 0})
-    // Left as it was: the same file, not a copy.
+    // Left as it was: the same file, not a copy; nor are the manifest and the memory written again.
     expect(statSync(path.join(dir, 'out/pdf/2026-010.pdf')).ino).toBe(pdf.ino)
+    expect({manifest: state('manifest.json'), memory: state('memory.json')}).toEqual(kept)
   })
 
   it('writes again only the files whose bytes changed when a release changes, site-wide files too', async () => {

@@ -36,6 +36,8 @@ export interface CachedFile {
 }
 
 export class BuildState {
+  private manifestText: string | null = null
+
   private constructor(
     readonly outDir: string,
     readonly dir: string
@@ -78,11 +80,18 @@ export class BuildState {
   }
 
   readManifest<T>(): T | null {
-    return this.readJson<T>(path.join(this.dir, 'manifest.json'))
+    try {
+      this.manifestText = readFileSync(path.join(this.dir, 'manifest.json'), 'utf8')
+      return JSON.parse(this.manifestText) as T
+    } catch {
+      return null
+    }
   }
 
-  writeManifest(manifest: unknown): Promise<void> {
-    return this.write(path.join(this.dir, 'manifest.json'), `${JSON.stringify(manifest)}\n`)
+  /** Writes the manifest, unless it is the one read (a build that changed nothing). */
+  async writeManifest(manifest: unknown): Promise<void> {
+    const text = `${JSON.stringify(manifest)}\n`
+    if (text !== this.manifestText) await this.write(path.join(this.dir, 'manifest.json'), text)
   }
 
   /** Writes `file` whole or not at all. */

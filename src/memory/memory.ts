@@ -2,7 +2,7 @@ import type {Glossary} from '../config/glossary.js'
 import {sha256} from '../hash.js'
 import type {Point, Release} from '../release/model.js'
 import {sectionTextNodes, sourcePoint} from '../release/text.js'
-import {termHits} from './placeables.js'
+import {comparisonKeys, termHits} from './placeables.js'
 import {releaseSegments, type Segment} from './segments.js'
 
 /**
@@ -23,9 +23,18 @@ export interface ReleaseMemory {
   date: string | null
   draft: boolean
   embargo: string | null
-  segments: Segment[]
+  segments: MemorySegment[]
   /** The glossary terms of the English, each with every form the Khmer writes it in. */
   terms: TermUse[]
+}
+
+/**
+ * A pair as the memory keeps it: with the keys `inconsistent-translation`
+ * compares (`comparisonKeys`), worked out once when the release is aligned;
+ * null when the sentence is too short to compare.
+ */
+export interface MemorySegment extends Segment {
+  keys: {en: string; km: string} | null
 }
 
 /** A glossary term as a release uses it. */
@@ -39,7 +48,7 @@ export interface TermUse {
 }
 
 /** Bumped whenever the pairs made from the same text would differ: a stored memory of another format is made again. */
-export const memoryFormat = 2
+export const memoryFormat = 3
 
 export const emptyMemory: Memory = {releases: new Map()}
 
@@ -99,7 +108,7 @@ const glossaryKeys = new WeakMap<Glossary, string>()
 /** One release's entry of the memory: its sentence pairs and the glossary terms it uses. */
 export function releaseMemory(release: Release, source: string, glossary: Glossary): ReleaseMemory {
   const {ref, date, draft, embargo} = release.frontmatter
-  return {path: release.path, hash: memoryHash(source, glossary), ref, date, draft, embargo, segments: releaseSegments(release, source), terms: termUses(release, source, glossary)}
+  return {path: release.path, hash: memoryHash(source, glossary), ref, date, draft, embargo, segments: releaseSegments(release, source).map((segment) => ({...segment, keys: comparisonKeys(segment, glossary)})), terms: termUses(release, source, glossary)}
 }
 
 /** For each glossary term of the English, every form the Khmer writes it in (without U+200B), each with its first place. */
@@ -186,8 +195,10 @@ function isReleaseMemory(value: unknown): value is ReleaseMemory {
   )
 }
 
-function isSegment(value: unknown): value is Segment {
-  return isRecord(value) && (value.kind === 'sentence' || value.kind === 'unit') && isSide(value.en) && isSide(value.km)
+function isSegment(value: unknown): value is MemorySegment {
+  if (!isRecord(value) || (value.kind !== 'sentence' && value.kind !== 'unit') || !isSide(value.en) || !isSide(value.km)) return false
+  const keys = value.keys
+  return keys === null || (isRecord(keys) && typeof keys.en === 'string' && typeof keys.km === 'string')
 }
 
 function isSide(value: unknown): boolean {

@@ -142,6 +142,23 @@ export function khmerKey(text: string, placeables: readonly Placeable[]): string
     .replace(/[“”]/g, '"')
 }
 
+/**
+ * The keys under which `inconsistent-translation` compares a pair: the
+ * English and Khmer without their placeables (`englishKey`, `khmerKey`);
+ * null when either side is too short to compare (fewer than two English
+ * words, or four Khmer letters, besides placeables).
+ */
+export function comparisonKeys(segment: {en: TextWithFacts; km: TextWithFacts}, glossary: Glossary): {en: string; km: string} | null {
+  const en = englishKey(segment.en.text, placeablesOf(segment.en, 'en', glossary))
+  if (wordsOf(en) < 2) return null
+  const km = khmerKey(segment.km.text, placeablesOf(segment.km, 'km', glossary))
+  if (khmerLettersOf(km) < 4) return null
+  return {en, km}
+}
+
+const wordsOf = (key: string) => (key.replace(/\{\w+\}/g, ' ').match(/\p{L}+/gu) ?? []).length
+const khmerLettersOf = (key: string) => (key.replace(/\{\w+\}/g, '').match(/[\u1780-\u17B3]/gu) ?? []).length
+
 function withPlaceholders(text: string, placeables: readonly Placeable[]): string {
   let out = ''
   let at = 0

@@ -59,23 +59,21 @@
  * @expect releases/2026/010-grant.md 14:1 Glossary term `International Labour Organization` is written អង្គការពលកម្មអន្ដរជាតិ (U+1793 U+17D2 U+178A) here but អង្គការពលកម្មអន្តរជាតិ (U+1793 U+17D2 U+178F) in releases/2026/009-grant.md:14 (No. 9 PR-26/EoJ, 2026-02-10)
  * @expect releases/2026/011-visit.md 10:1 The Khmer “កិច្ចសន្យាផ្តល់ជំនួយនឹងត្រូវចុះហត្ថលេខានៅថ្ងៃនេះដោយឯកអគ្គរាជទូតជប៉ុន។” stands for other English in releases/2026/009-grant.md:7 (No. 9 PR-26/EoJ, 2026-02-10): “The Grant Contracts will be signed today by the Ambassador of Japan.”; here: “The Grant Contracts will be signed tomorrow by the Ambassador of Japan.”
  */
-import type {Config} from '../../config/model.js'
 import type {Memory, ReleaseMemory, TermUse} from '../../memory/memory.js'
-import {englishKey, khmerKey, placeablesOf} from '../../memory/placeables.js'
-import type {Segment, Side} from '../../memory/segments.js'
+import type {Segment} from '../../memory/segments.js'
 import {defineRule, type Finding} from '../rule.js'
 
 export default defineRule({
   id: 'inconsistent-translation',
   severity: 'warning',
   summary: 'The archive translates the same sentence, and each glossary term, the same way',
-  checkProject(releases, {config, report, memory}) {
+  checkProject(releases, {report, memory}) {
     const byPath = new Map(releases.map((release) => [release.path, release]))
     const reportAt = (path: string, finding: Finding) => {
       const release = byPath.get(path)
       if (release) report(release, finding)
     }
-    compareSentences(memory, config, reportAt)
+    compareSentences(memory, reportAt)
     compareTerms(memory, reportAt)
   }
 })
@@ -92,29 +90,13 @@ interface Seen {
  * English and each Khmer key the latest occurrence: an index, not a
  * comparison of every pair.
  */
-function compareSentences(memory: Memory, config: Config, report: (path: string, finding: Finding) => void) {
+function compareSentences(memory: Memory, report: (path: string, finding: Finding) => void) {
   const byEnglish = new Map<string, Seen>()
   const byKhmer = new Map<string, Seen>()
-  // A sentence's key depends on its text alone (its facts are found in it):
-  // boilerplate repeated across the archive is keyed once.
-  const keys = {en: new Map<string, {key: string; enough: boolean}>(), km: new Map<string, {key: string; enough: boolean}>()}
-  const keyOf = (side: Side, lang: 'en' | 'km') => {
-    let known = keys[lang].get(side.text)
-    if (!known) {
-      const placeables = placeablesOf(side, lang, config.glossary)
-      const key = lang === 'en' ? englishKey(side.text, placeables) : khmerKey(side.text, placeables)
-      known = {key, enough: lang === 'en' ? wordsOf(key) >= 2 : khmerLettersOf(key) >= 4}
-      keys[lang].set(side.text, known)
-    }
-    return known
-  }
   for (const release of memory.releases.values()) {
     const seen: Seen[] = []
     for (const segment of release.segments) {
-      const en = keyOf(segment.en, 'en')
-      const km = keyOf(segment.km, 'km')
-      if (!en.enough || !km.enough) continue
-      seen.push({release, segment, enKey: en.key, kmKey: km.key})
+      if (segment.keys) seen.push({release, segment, enKey: segment.keys.en, kmKey: segment.keys.km})
     }
     for (const here of seen) {
       const {en, km} = here.segment
@@ -152,8 +134,6 @@ function where(release: {path: string; ref: string | null; date: string | null},
   return `${release.path}:${line}${about ? ` (${about})` : ''}`
 }
 
-const wordsOf = (key: string) => (key.replace(/\{\w+\}/g, ' ').match(/\p{L}+/gu) ?? []).length
-const khmerLettersOf = (key: string) => (key.replace(/\{\w+\}/g, '').match(/[\u1780-\u17B3]/gu) ?? []).length
 
 /**
  * Long texts cut to where they differ, with some context on each side, so
