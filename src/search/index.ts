@@ -42,15 +42,13 @@ export async function buildSearchIndex(records: readonly SearchRecord[]): Promis
   const {index, errors} = created
   if (!index) throw new Error(`Pagefind could not create the search index: ${errors.join('; ')}`)
   try {
-    for (const record of records) {
-      const added = await index.addCustomRecord({
-        url: record.url,
-        language: record.language,
-        content: record.content,
-        meta: {...record.meta}
-      })
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`)
-    }
+    // Sent all at once rather than one reply at a time: Pagefind's service
+    // still takes its messages one by one, in the order they were sent.
+    const added = await Promise.all(
+      records.map((record) => index.addCustomRecord({url: record.url, language: record.language, content: record.content, meta: {...record.meta}}))
+    )
+    const failed = added.findIndex((result) => result.errors.length > 0)
+    if (failed >= 0) throw new Error(`Pagefind could not index ${records[failed]!.url}: ${added[failed]!.errors.join('; ')}`)
     const {files, errors: writeErrors} = await index.getFiles()
     if (writeErrors.length > 0) throw new Error(`Pagefind could not write the search index: ${writeErrors.join('; ')}`)
     return files
