@@ -30,14 +30,13 @@ import {listReleases, type Project} from '../project/load.js'
 import {isPublished, releaseIdentity, type ReleaseIdentity} from '../release/identity.js'
 import {limits} from '../release/limits.js'
 import {decodeSource} from '../release/decode.js'
-import {oversizedRelease, parseRelease} from '../release/parse.js'
 import {summarizeRelease, type ReleaseSummary} from '../release/summary.js'
 import type {Frontmatter} from '../release/model.js'
 import type {SiteRelease} from '../render/site/pages.js'
 import {crashPoint} from './crash.js'
 import {filesUnder} from './files.js'
 import {checkOutputFolder} from './out-dir.js'
-import {renderJob, type JobResult, type RenderJob, type RenderRecord} from './render.js'
+import type {JobResult, RenderJob, RenderRecord} from './render.js'
 import {rendererNames, type RenderContext, type RendererName} from '../render/renderer.js'
 import {createRenderers} from '../render/renderers.js'
 import {BuildState, fileMemo, writeBlob, writeWhole, type CachedFile} from './state.js'
@@ -207,7 +206,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
       await pool.destroy()
     }
   } else if (jobs.length > 0) {
-    const renderers = await createRenderers([...selected])
+    const [renderers, {renderJob}] = await Promise.all([createRenderers([...selected]), import('./render.js')])
     for (const renderer of renderers) await renderer.prepare?.(context)
     for (const plan of jobs) finish(plan, await renderJob(plan.job!, {renderers, context, config, stateDir: state.dir}))
   }
@@ -288,6 +287,8 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
   const key = checkKey(project, version)
   const known = previous?.check === key ? previous.releases : {}
   const glossary = project.config.glossary
+  // The Markdown reader is loaded only when a release is to be read: a rebuild that changed nothing does without it.
+  const reader = () => import('../release/parse.js')
   const remembered = (await loadMemory(path.join(state.dir, memoryFile))).memory
   const checked: Checked[] = []
   const memory: ReleaseMemory[] = []
@@ -296,7 +297,7 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
     // A huge file is refused by its size, before it is read: the check fails, so nothing of it is kept.
     const size = statSync(path.join(project.root, file)).size
     if (size > limits.releaseBytes) {
-      const entry = oversizedRelease(file, size)
+      const entry = (await reader()).oversizedRelease(file, size)
       checked.push({path: file, hash: '', file: entry.file, messages: [], summary: summarizeRelease(entry.release), renders: {}})
       continue
     }
@@ -312,7 +313,7 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
       kept++
       continue
     }
-    const entry = parseRelease(file, bytes)
+    const entry = (await reader()).parseRelease(file, bytes)
     checkRelease(entry, project.config)
     await writeWhole(state.dir, state.cachePath('models', `${hash}.json`), modelFragment(entry.release))
     checked.push({path: file, hash, file: entry.file, messages: storeMessages(entry.file, projectRuleIds), summary: summarizeRelease(entry.release), renders: {}})

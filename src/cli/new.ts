@@ -1,7 +1,7 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {compileReference, formatReference, parseReference} from '../config/reference.js'
-import {isCalendarDate} from '../release/parse.js'
+import {isCalendarDate} from '../release/dates.js'
 import {UsageError} from '../diagnostic/usage.js'
 import {listReleases, readEntries, type Project} from '../project/load.js'
 

@@ -11,7 +11,6 @@ import {parseConfig} from '../config/parse.js'
 import type {CheckEntry} from '../check/index.js'
 import {UsageError} from '../diagnostic/usage.js'
 import {limits} from '../release/limits.js'
-import {oversizedRelease, parseRelease} from '../release/parse.js'
 import {loadFontCoverage} from '../text/coverage.js'
 
 export interface Project {
@@ -140,6 +139,8 @@ export async function resolveReleasePaths(root: string, args: readonly string[])
 }
 
 export async function readEntries(root: string, paths: readonly string[]): Promise<CheckEntry[]> {
+  // Loaded here, not with the project: a build that reads no release does without the Markdown reader.
+  const {oversizedRelease, parseRelease} = await import('../release/parse.js')
   return Promise.all(
     paths.map(async (projectPath) => {
       const file = path.join(root, projectPath)

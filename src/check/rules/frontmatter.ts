@@ -69,7 +69,7 @@
  * @expect releases/2026/010-none.md 1:1 No frontmatter
  */
 import {closest} from '../../config/yaml-schema.js'
-import {isCalendarDate, isOffsetDateTime} from '../../release/parse.js'
+import {isCalendarDate, isOffsetDateTime} from '../../release/dates.js'
 import {defineRule} from '../rule.js'
 
 const keys = ['ref', 'date', 'embargo', 'draft'] as const
