@@ -160,26 +160,36 @@ export async function writeWhole(stateDir: string, file: string, data: string | 
   await rename(temporary, file)
 }
 
-/** Writes bytes (text may come in pieces, never joined in memory) as a blob of the cache, and gives their hash. */
+/**
+ * Writes bytes as a blob of the cache, and gives their hash. Bytes in one
+ * piece are hashed first, and not written when the blob is there already;
+ * text in pieces (never joined in memory) is hashed as it is written.
+ */
 export async function writeBlob(stateDir: string, data: string | Uint8Array | Iterable<string>): Promise<string> {
+  const whole = typeof data === 'string' || data instanceof Uint8Array
+  const blobOf = (sha: string) => path.join(stateDir, 'cache', 'blobs', sha)
+  // A blob already there stays: the output's links to it still hold it, and are not written again.
+  const exists = (blob: string) => stat(blob).then(() => true, () => false)
+  if (whole) {
+    const sha = createHash('sha256').update(data).digest('hex')
+    if (!(await exists(blobOf(sha)))) await writeWhole(stateDir, blobOf(sha), data)
+    return sha
+  }
   const hash = createHash('sha256')
   const temporary = path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
-  const pieces = typeof data === 'string' || data instanceof Uint8Array ? [data] : data
   await writeFile(temporary, (function* () {
-    for (const piece of pieces) {
+    for (const piece of data) {
       hash.update(piece)
       yield piece
     }
   })())
   const sha = hash.digest('hex')
-  const blob = path.join(stateDir, 'cache', 'blobs', sha)
-  // A blob already there stays: the output's links to it still hold it, and are not written again.
-  if (await stat(blob).then(() => true, () => false)) {
+  if (await exists(blobOf(sha))) {
     await unlink(temporary)
     return sha
   }
-  await mkdir(path.dirname(blob), {recursive: true})
-  await rename(temporary, blob)
+  await mkdir(path.dirname(blobOf(sha)), {recursive: true})
+  await rename(temporary, blobOf(sha))
   return sha
 }
 
