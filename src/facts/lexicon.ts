@@ -171,7 +171,10 @@ interface TrieNode {
   word?: Word
 }
 
-const isLatinLetter = (char: string | undefined) => char !== undefined && /[A-Za-z]/.test(char)
+const isLatinLetter = (char: string | undefined) => {
+  const code = char === undefined ? 0 : char.charCodeAt(0) | 0x20
+  return code >= 0x61 && code <= 0x7a
+}
 const isKhmer = (char: string | undefined) => char !== undefined && char >= '\u1780' && char <= '\u17ff'
 /** Space between the words of a word (`per cent`, `ដុល្លារ អាមេរិក`): any run of spaces or zero-width spaces. */
 const isSpace = (char: string | undefined) => char !== undefined && /[\s\u200b]/.test(char)
@@ -193,6 +196,7 @@ function buildTrie(entries: ReadonlyArray<[string, Word]>, fold: boolean): TrieN
 
 const folded = buildTrie(words, true)
 const exact = buildTrie(caseSensitive, false)
+const tries = [[folded, true], [exact, false]] as const
 
 /** A Khmer character that belongs to the cluster before it (a vowel sign, a sign, a coeng, a subscript). */
 function continuesCluster(char: string | undefined, previous: string | undefined): boolean {
@@ -217,8 +221,10 @@ export function matchWord(text: string, at: number): WordMatch | null {
   if (first === undefined) return null
   if (isLatinLetter(first) && isLatinLetter(text[at - 1])) return null
   if (isKhmer(first) && continuesCluster(first, text[at - 1])) return null
+  // Most characters start no word: the loop below would stop at its first step.
+  if (!folded.next.has(first.toLowerCase()) && !exact.next.has(first)) return null
   let best: WordMatch | null = null
-  for (const [root, fold] of [[folded, true], [exact, false]] as const) {
+  for (const [root, fold] of tries) {
     let node: TrieNode | undefined = root
     let i = at
     while (node && i < text.length) {

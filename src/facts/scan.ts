@@ -40,8 +40,10 @@ export interface NumberToken {
   text: string
 }
 
-const digit = /[0-9\u17e0-\u17e9]/
-const isDigit = (char: string | undefined) => char !== undefined && digit.test(char)
+const isDigit = (char: string | undefined) => {
+  const code = char === undefined ? 0 : char.charCodeAt(0)
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x17e0 && code <= 0x17e9)
+}
 const isLetter = (char: string | undefined) => char !== undefined && /[A-Za-z\u1780-\u17b3]/.test(char)
 /** Spaces that group thousands (`៨៥ ០០០`): space, no-break space, thin and narrow no-break space. */
 const groupSpace = /[ \u00a0\u2009\u202f]/
