@@ -27,7 +27,7 @@ export async function createRelease(project: Project, options: NewOptions): Prom
   for (const {release} of entries) {
     const parsed = release.frontmatter.ref ? parseReference(pattern, release.frontmatter.ref) : null
     const fromRef = parsed && release.frontmatter.date?.startsWith(String(year)) ? parsed.n : 0
-    const fromName = new RegExp(`^releases/${year}/(\\d{3})-`).exec(release.path)
+    const fromName = new RegExp(`^releases/${year}/(\\d{3,})-`).exec(release.path)
     highest = Math.max(highest, fromRef, fromName ? Number(fromName[1]) : 0)
   }
   const n = highest + 1

@@ -27,7 +27,7 @@ export function releaseIdentity(release: Named, config: Config): ReleaseIdentity
   if (!parsed) return null
   const year = Number(date.slice(0, 4))
   const number = String(parsed.n).padStart(3, '0')
-  const slug = /\/\d{3}-([a-z0-9-]+)\.md$/.exec(release.path)?.[1] ?? 'release'
+  const slug = /\/\d{3,}-([a-z0-9-]+)\.md$/.exec(release.path)?.[1] ?? 'release'
   return {year, number: parsed.n, id: `${year}-${number}`, sitePath: `${year}/${number}`, slug}
 }
 

@@ -1,12 +1,23 @@
 /**
  * file-name: a release lives at `releases/YYYY/NNN-slug.md`, where YYYY is the
- * year of its date, NNN its sequence number zero-padded to three digits and
- * the slug lower-case letters, digits and hyphens.
+ * year of its date, NNN its sequence number zero-padded to three digits (a
+ * thousandth release of a year is `1000-slug.md`) and the slug lower-case
+ * letters, digits and hyphens.
  *
  * @example releases/2026/010-grant.md
  *   ---
  *   ref: No. 10 PR-26/EoJ
  *   date: 2026-02-18
+ *   ---
+ *   # English
+ *   ## Japan provides a grant
+ *   # ខ្មែរ
+ *   ## ជប៉ុនផ្តល់ជំនួយ
+ *
+ * @example releases/2026/1000-grant.md
+ *   ---
+ *   ref: No. 1000 PR-26/EoJ
+ *   date: 2026-12-30
  *   ---
  *   # English
  *   ## Japan provides a grant
@@ -41,7 +52,7 @@
 import {compileReference, parseReference} from '../../config/reference.js'
 import {defineRule} from '../rule.js'
 
-export const releasePathPattern = /^releases\/(\d{4})\/(\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/
+export const releasePathPattern = /^releases\/(\d{4})\/(\d{3}|[1-9]\d{3,})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/
 
 export default defineRule({
   id: 'file-name',
