@@ -118,6 +118,24 @@ describe('buildProject', () => {
     expect(second.files[0]!.value).toBeUndefined()
   })
 
+  it('keeps the messages that compare releases when nothing changed, without reading the translation memory', async () => {
+    // The ninth writes a glossary term with coeng Da: inconsistent-translation warns in the tenth.
+    const dir = project({[seedPath]: seed, 'releases/2026/009-ninth.md': ninth.replaceAll('អន្តរជាតិ', 'អន្ដរជាតិ')})
+    const messages = (report: Awaited<ReturnType<typeof build>>) => report.files.flatMap((file) => file.messages.map((m) => `${file.path} ${m.line}:${m.column} ${m.ruleId} ${m.reason}`))
+    const first = await build(dir)
+    expect(messages(first).filter((message) => message.includes('inconsistent-translation'))).not.toEqual([])
+    // A damaged memory is neither read nor written by a rebuild in which no release changed.
+    writeFileSync(path.join(dir, 'out/.pressroom/memory.json'), 'damaged')
+    const second = await build(dir)
+    expect(messages(second)).toEqual(messages(first))
+    expect(readFileSync(path.join(dir, 'out/.pressroom/memory.json'), 'utf8')).toBe('damaged')
+    // Once a release changes, the memory is made again and the rules compare releases anew.
+    write(dir, 'releases/2026/009-ninth.md', ninth)
+    const third = await build(dir)
+    expect(messages(third).filter((message) => message.includes('inconsistent-translation'))).toEqual([])
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/.pressroom/memory.json'), 'utf8')).releases).toHaveLength(2)
+  })
+
   it('writes no output when a release has errors', async () => {
     const dir = project({[seedPath]: seed.replace('The Government of Japan will provide', 'The <b>Government</b> of Japan will provide')})
     const report = await build(dir)

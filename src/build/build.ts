@@ -94,6 +94,8 @@ interface ManifestRelease {
   hash: string
   /** The reader's and the per-release rules' messages. */
   messages: StoredMessage[]
+  /** The messages of the rules that compare releases, kept for a rebuild in which no release changed. */
+  across?: StoredMessage[]
   summary: ReleaseSummary
   /** The key of each renderer's result in the output. */
   renders: Partial<Record<RendererName, string>>
@@ -260,13 +262,18 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
   const manifest: Manifest = {
     version: options.version,
     check: checkKey(project, options.version),
-    releases: Object.fromEntries(checked.map(({path: file, hash, messages, summary, renders}) => [file, {hash, messages, summary, renders}])),
+    releases: Object.fromEntries(
+      checked.map(({path: file, hash, messages, summary, renders, file: vfile}) => {
+        const across = storeMessages(vfile).filter((message) => projectRuleIds.has(message.ruleId))
+        return [file, {hash, messages, across, summary, renders}]
+      })
+    ),
     site: siteKey,
     model: modelKey,
     files: Object.fromEntries(wanted)
   }
   // The translation memory, for the next build, the preview and `tm export`.
-  if (memoryChanged) await saveMemory(path.join(state.dir, memoryFile), memory)
+  if (memory && memoryChanged) await saveMemory(path.join(state.dir, memoryFile), memory)
   await state.writeManifest(manifest)
   crashPoint('manifest')
   await state.collect({
@@ -281,19 +288,31 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
  * Reads and checks every release. A file whose bytes and check inputs are
  * those of the last build keeps its messages and summary from the manifest;
  * the others are parsed and checked one at a time, and their model goes to
- * the cache, not into memory. Rules that compare releases always run.
+ * the cache, not into memory. Rules that compare releases run again unless
+ * no release changed; then the translation memory is not even read.
  */
-async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<{checked: Checked[]; memory: Memory; memoryChanged: boolean}> {
+async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<{checked: Checked[]; memory: Memory | null; memoryChanged: boolean}> {
   const key = checkKey(project, version)
   const known = previous?.check === key ? previous.releases : {}
   const glossary = project.config.glossary
-  // The Markdown reader is loaded only when a release is to be read: a rebuild that changed nothing does without it.
+  const files = await listReleases(project.root)
+  const hashes = files.map((file) => (statSync(path.join(project.root, file)).size > limits.releaseBytes ? null : sha256(readFileSync(path.join(project.root, file)))))
+  const asBefore = (file: string, i: number) => known[file]?.hash === hashes[i] && known[file]?.across !== undefined && existsSync(state.cachePath('models', `${hashes[i]}.json`))
+  if (files.length === Object.keys(known).length && files.every(asBefore) && existsSync(path.join(state.dir, memoryFile))) {
+    const checked = files.map((file) => {
+      const vfile = new VFile({path: file})
+      restoreMessages(vfile, [...known[file]!.messages, ...known[file]!.across!])
+      return {...known[file]!, path: file, file: vfile, renders: {}}
+    })
+    return {checked, memory: null, memoryChanged: false}
+  }
+  // The Markdown reader is loaded only when a release is to be read.
   const reader = () => import('../release/parse.js')
   const remembered = (await loadMemory(path.join(state.dir, memoryFile))).memory
   const checked: Checked[] = []
   const memory: ReleaseMemory[] = []
   let kept = 0
-  for (const file of await listReleases(project.root)) {
+  for (const file of files) {
     // A huge file is refused by its size, before it is read: the check fails, so nothing of it is kept.
     const size = statSync(path.join(project.root, file)).size
     if (size > limits.releaseBytes) {

@@ -48,7 +48,7 @@ export interface TermUse {
 }
 
 /** Bumped whenever the pairs made from the same text would differ: a stored memory of another format is made again. */
-export const memoryFormat = 3
+export const memoryFormat = 4
 
 export const emptyMemory: Memory = {releases: new Map()}
 

@@ -1,4 +1,5 @@
 import {termMatches, type Glossary} from '../config/glossary.js'
+import {sha256} from '../hash.js'
 import {extractFromText, type FactKind} from '../facts/extract.js'
 import {groupThousands, numeralPattern, parseNumeral, toKhmerDigits} from '../facts/numerals.js'
 import {renderFact, type DigitStyle} from '../facts/render.js'
@@ -144,16 +145,17 @@ export function khmerKey(text: string, placeables: readonly Placeable[]): string
 
 /**
  * The keys under which `inconsistent-translation` compares a pair: the
- * English and Khmer without their placeables (`englishKey`, `khmerKey`);
- * null when either side is too short to compare (fewer than two English
- * words, or four Khmer letters, besides placeables).
+ * English and Khmer without their placeables (`englishKey`, `khmerKey`),
+ * each kept as 16 hex digits of its SHA-256 (they are only compared, and the
+ * memory stays small); null when either side is too short to compare (fewer
+ * than two English words, or four Khmer letters, besides placeables).
  */
 export function comparisonKeys(segment: {en: TextWithFacts; km: TextWithFacts}, glossary: Glossary): {en: string; km: string} | null {
   const en = englishKey(segment.en.text, placeablesOf(segment.en, 'en', glossary))
   if (wordsOf(en) < 2) return null
   const km = khmerKey(segment.km.text, placeablesOf(segment.km, 'km', glossary))
   if (khmerLettersOf(km) < 4) return null
-  return {en, km}
+  return {en: sha256(en).slice(0, 16), km: sha256(km).slice(0, 16)}
 }
 
 const wordsOf = (key: string) => (key.replace(/\{\w+\}/g, ' ').match(/\p{L}+/gu) ?? []).length
