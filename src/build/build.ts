@@ -33,6 +33,7 @@ import {decodeSource} from '../release/decode.js'
 import {summarizeRelease, type ReleaseSummary} from '../release/summary.js'
 import type {Frontmatter} from '../release/model.js'
 import type {SiteRelease} from '../render/site/pages.js'
+import type {SearchRecord} from '../search/index.js'
 import {crashPoint} from './crash.js'
 import {filesUnder} from './files.js'
 import {checkOutputFolder} from './out-dir.js'
@@ -233,7 +234,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     else if (plan.published) withheld.push({path: plan.entry.path, reason: 'not rebuilt'})
   }
   const siteKey = selected.has('site') || previous?.site ? sha256(shared, 'site', JSON.stringify(listed), ...listedFiles) : null
-  const withSearch = () => listed.map((item) => ({...item, search: JSON.parse(readFileSync(state.cachePath('blobs', item.search), 'utf8')) as SiteRelease['search']}))
+  const withSearch = () => listed.map((item) => ({...item, search: () => JSON.parse(readFileSync(state.cachePath('blobs', item.search), 'utf8')) as SearchRecord[]}))
   if (siteKey) take(await cached(state, siteKey, async () => (await import('../render/site/index.js')).renderSiteWide(withSearch(), context, (file) => loadModel(state, checked, file))))
   const modelKey = sha256(options.version, 'model', ...checked.map((entry) => `${entry.path}\0${entry.hash}`))
   take(await cached(state, modelKey, async () => [{path: 'releases.json', data: serializeModel(checked, state, context.generator)}]))

@@ -28,11 +28,15 @@ export interface SearchFile {
 /** Files of Pagefind's bundle the site does not use: its ready-made interfaces (the site has its own) and highlighter. */
 const unused = /^pagefind-(ui|modular-ui|component-ui|highlight)\./
 
+/** Records sent to Pagefind before waiting for its replies. */
+const inFlight = 64
+
 /**
  * Builds the bundle. Records are added in the order given; give them in a
- * stable order and the bundle is the same bytes every time.
+ * stable order and the bundle is the same bytes every time. They are taken
+ * from `records` as they are sent, a few dozen at a time.
  */
-export async function buildSearchIndex(records: readonly SearchRecord[]): Promise<SearchFile[]> {
+export async function buildSearchIndex(records: Iterable<SearchRecord>): Promise<SearchFile[]> {
   let created: Awaited<ReturnType<typeof pagefind.createIndex>>
   try {
     created = await pagefind.createIndex({})
@@ -42,13 +46,19 @@ export async function buildSearchIndex(records: readonly SearchRecord[]): Promis
   const {index, errors} = created
   if (!index) throw new Error(`Pagefind could not create the search index: ${errors.join('; ')}`)
   try {
-    // Sent all at once rather than one reply at a time: Pagefind's service
-    // still takes its messages one by one, in the order they were sent.
-    const added = await Promise.all(
-      records.map((record) => index.addCustomRecord({url: record.url, language: record.language, content: record.content, meta: {...record.meta}}))
-    )
-    const failed = added.findIndex((result) => result.errors.length > 0)
-    if (failed >= 0) throw new Error(`Pagefind could not index ${records[failed]!.url}: ${added[failed]!.errors.join('; ')}`)
+    // Sent several at a time rather than one reply at a time: Pagefind's
+    // service still takes its messages one by one, in the order sent.
+    const send = async (batch: readonly SearchRecord[]) => {
+      const added = await Promise.all(batch.map((record) => index.addCustomRecord({url: record.url, language: record.language, content: record.content, meta: {...record.meta}})))
+      const failed = added.findIndex((result) => result.errors.length > 0)
+      if (failed >= 0) throw new Error(`Pagefind could not index ${batch[failed]!.url}: ${added[failed]!.errors.join('; ')}`)
+    }
+    const batch: SearchRecord[] = []
+    for (const record of records) {
+      batch.push(record)
+      if (batch.length === inFlight) await send(batch.splice(0))
+    }
+    await send(batch)
     const {files, errors: writeErrors} = await index.getFiles()
     if (writeErrors.length > 0) throw new Error(`Pagefind could not write the search index: ${writeErrors.join('; ')}`)
     return files

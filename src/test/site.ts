@@ -33,7 +33,7 @@ export async function renderTestSite(files: Record<string, string>, options: Tes
     const pdf = options.pdf ? [{path: `pdf/${identity.id}.pdf`, data: options.pdf}] : []
     const {files, search} = await renderer.renderRelease(renderedRelease(entry, config, pdf, published), context)
     for (const file of files) out.set(file.path, file.data)
-    if (published) listed.push({summary: summarizeRelease(entry.release), identity, pdf: options.pdf ? {length: options.pdf.length} : null, search: search ?? []})
+    if (published) listed.push({summary: summarizeRelease(entry.release), identity, pdf: options.pdf ? {length: options.pdf.length} : null, search: () => search ?? []})
   }
   const load = async (file: string) => entries.find((entry) => entry.release.path === file)!.release
   for (const file of await renderSiteWide(listed, context, load)) out.set(file.path, file.data)

@@ -38,7 +38,7 @@ function parseXml(xml: string): {errors: string[]; texts: Map<string, string[]>}
 
 function feedsOf(release: Release): string[] {
   const identity = releaseIdentity(release, config) ?? {year: 2026, number: 10, id: '2026-010', sitePath: '2026/010', slug: 'x'}
-  return (['en', 'km'] as const).map((lang) => renderFeed([{release, identity, summary: summarizeRelease(release), pdf: null, search: []}], lang, site))
+  return (['en', 'km'] as const).map((lang) => renderFeed([{release, identity, summary: summarizeRelease(release), pdf: null, search: () => []}], lang, site))
 }
 
 const at: Position = {start: {line: 3, column: 1, offset: 10}, end: {line: 3, column: 40, offset: 50}}

@@ -101,9 +101,12 @@ export async function renderSiteWide(listed: readonly SiteRelease[], context: Re
   add(fileOf(sitePaths.home), renderHomePage(site))
   for (const lang of ['en', 'km'] as const) add(fileOf(sitePaths.search(lang)), renderSearchPage(lang, site))
   for (const script of assets.searchScripts) add(`${sitePaths.assets}${script.path}`, script.text)
-  const records: SearchRecord[] = []
-  for (const item of [...items].sort((a, b) => a.identity.id.localeCompare(b.identity.id))) records.push(...item.search)
-  for (const file of await buildSearchIndex(records)) add(`${sitePaths.searchBundle}${file.path}`, file.data)
+  // Each release's records are read as the index takes them, not all at once.
+  const byId = [...items].sort((a, b) => a.identity.id.localeCompare(b.identity.id))
+  const records = function* (): Generator<SearchRecord> {
+    for (const item of byId) yield* item.search()
+  }
+  for (const file of await buildSearchIndex(records())) add(`${sitePaths.searchBundle}${file.path}`, file.data)
   const sitemap = renderSitemap(items, site)
   if (sitemap) add(sitePaths.sitemap, sitemap)
   add(sitePaths.catalogue, renderCatalogue(items, site))

@@ -28,8 +28,8 @@ export interface SiteRelease {
   identity: ReleaseIdentity
   /** Its PDF, copied into the site, or null when there is none. */
   pdf: {length: number} | null
-  /** Its search records, as its pages were made with them (the site renderer's `search`). */
-  search: SearchRecord[]
+  /** Its search records, as its pages were made with them (the site renderer's `search`), read when the search index is made. */
+  search: () => readonly SearchRecord[]
 }
 
 /** A release whose own page is being made. */

@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 function renderAll(release: Release, messages: readonly VFileMessage[] = []) {
   const identity = releaseIdentity(release, config) ?? {year: 2026, number: 10, id: '2026-010', sitePath: '2026/010', slug: 'x'}
-  const item = {release, identity, summary: summarizeRelease(release), pdf: null, search: []}
+  const item = {release, identity, summary: summarizeRelease(release), pdf: null, search: () => []}
   const pages: Array<[string, string]> = []
   for (const lang of ['en', 'km'] as const) {
     if (release.sections[lang]) pages.push([`${lang} page`, renderReleasePage(item, lang, site)])
