@@ -7,12 +7,13 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {Resvg} from '@resvg/resvg-js'
 import {PNG} from 'pngjs'
 import {describe, expect, it} from 'vitest'
 import {checkTexts, projectConfig, readRepoFile, seedPath} from '../../test/project.js'
 import {shape, type LoadedFont} from '../../text/index.js'
 import {cardText} from '../site/index.js'
-import {cardSize, layoutCard, loadCardFonts, rasterize, renderCard, type CardLayout, type CardText} from './index.js'
+import {cardSize, layoutCard, loadCardFonts, rasterize, rasterOptions, renderCard, type CardLayout, type CardText} from './index.js'
 
 const config = projectConfig()
 const seed = readRepoFile(seedPath).toString('utf8')
@@ -150,6 +151,15 @@ describe('share cards', () => {
     expect(dottedCircles(layoutCard(longKhmer, fonts.km))).toBe(0)
     // A vowel sign with no consonant: HarfBuzz puts a dotted circle before it.
     expect(dottedCircles(layoutCard({...seedCard('km'), headline: 'ជប៉ុន \u17B6'}, fonts.km))).toBe(1)
+  })
+
+  it('rasterizes to the same bytes as resvg without the empty crop that spares its copy', () => {
+    for (const lang of ['en', 'km'] as const) {
+      const {svg} = layoutCard(seedCard(lang), fonts[lang])
+      const plain = new Resvg(svg, rasterOptions).render().asPng()
+      expect(Buffer.from(rasterize(svg)).equals(plain)).toBe(true)
+      expect(PNG.sync.read(plain)).toMatchObject(cardSize)
+    }
   })
 
   it('draws a headline line as hb-view draws it in the same font and size', () => {
