@@ -21,17 +21,17 @@ import {Piscina} from 'piscina'
 import {VFile} from 'vfile'
 import {checkAcross, checkRelease, projectRuleIds, sortMessages} from '../check/index.js'
 import {configKey} from '../config/key.js'
-import {addMessage, restoreMessages, storeMessages, type StoredMessage} from '../diagnostic/message.js'
+import {addMessage, countMessages, restoreMessages, storeMessages, type StoredMessage} from '../diagnostic/message.js'
 import {sha256} from '../hash.js'
 import {loadMemory, saveMemory} from '../memory/file.js'
 import {memoryHash, memoryOf, releaseMemory, type Memory, type ReleaseMemory} from '../memory/memory.js'
 import {fontPath} from '../package.js'
 import {listReleases, type Project} from '../project/load.js'
-import {isPublished, releaseIdentity, type ReleaseIdentity} from '../release/identity.js'
+import {isPublished, releaseIdentity, withheldFor, type ReleaseIdentity, type Withheld} from '../release/identity.js'
+import {modelFragment, releasesJson} from '../release/json.js'
 import {limits} from '../release/limits.js'
 import {decodeSource} from '../release/decode.js'
 import {summarizeRelease, type ReleaseSummary} from '../release/summary.js'
-import type {Frontmatter} from '../release/model.js'
 import type {SiteRelease} from '../render/site/pages.js'
 import type {SearchRecord} from '../search/index.js'
 import {crashPoint} from './crash.js'
@@ -54,22 +54,6 @@ export interface BuildOptions {
   /** The config file, which render threads load the project from. */
   configPath: string
   onProgress?: (event: {done: number; total: number; current: string}) => void
-}
-
-/** A release the site does not show, and why. */
-export interface Withheld {
-  path: string
-  reason: 'draft' | 'embargo' | 'unreadable' | 'not rebuilt'
-  /** The embargo, for `embargo`. */
-  until?: string
-  /** The frontmatter keys that decide publication and cannot be read, for `unreadable`. */
-  keys?: string[]
-}
-
-function withheldFor(file: string, frontmatter: Frontmatter): Withheld {
-  if (!frontmatter.readable || frontmatter.unreadable.length > 0) return {path: file, reason: 'unreadable', keys: frontmatter.unreadable}
-  if (frontmatter.draft) return {path: file, reason: 'draft'}
-  return {path: file, reason: 'embargo', until: frontmatter.embargo ?? ''}
 }
 
 export interface BuildReport {
@@ -394,33 +378,13 @@ async function cached(state: BuildState, key: string, make: () => Promise<Array<
   return files
 }
 
-/** A release's model as `releases.json` holds it: indented as an element of its array. */
-function modelFragment(release: unknown): string {
-  const nested = JSON.stringify({releases: [release]}, null, 2)
-  return nested.slice('{\n  "releases": [\n'.length, nested.length - '\n  ]\n}'.length)
-}
-
-/** `releases.json`, from the models in the cache, sorted by path; no clock, so the bytes depend on the releases alone. */
-function* serializeModel(checked: readonly Checked[], state: BuildState, generator: string): Generator<string> {
+/** `releases.json` from the models in the cache (`modelFragment`), sorted by path. */
+function serializeModel(checked: readonly Checked[], state: BuildState, generator: string): Generator<string> {
   const sorted = [...checked].sort((a, b) => a.path.localeCompare(b.path))
-  yield `{\n  "generator": ${JSON.stringify(generator)},\n  "releases": [`
-  for (const [i, entry] of sorted.entries()) yield `${i > 0 ? ',' : ''}\n${readFileSync(state.cachePath('models', `${entry.hash}.json`), 'utf8')}`
-  yield sorted.length > 0 ? '\n  ]\n}\n' : ']\n}\n'
+  return releasesJson(sorted.map((entry) => () => readFileSync(state.cachePath('models', `${entry.hash}.json`), 'utf8')), generator)
 }
 
 async function loadModel(state: BuildState, checked: readonly Checked[], file: string) {
   const entry = checked.find((candidate) => candidate.path === file)!
   return JSON.parse(readFileSync(state.cachePath('models', `${entry.hash}.json`), 'utf8'))
-}
-
-function countMessages(files: readonly VFile[]) {
-  let warnings = 0
-  let errors = 0
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++
-      else if (message.fatal === false) warnings++
-    }
-  }
-  return {warnings, errors}
 }

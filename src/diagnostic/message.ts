@@ -80,3 +80,16 @@ export function storeMessages(file: VFile, skipRuleIds: ReadonlySet<string> = ne
 export function restoreMessages(file: VFile, messages: readonly StoredMessage[]): void {
   for (const message of messages) addMessage(file, message)
 }
+
+/** How many of the files' messages are errors and how many warnings. */
+export function countMessages(files: readonly VFile[]) {
+  let warnings = 0
+  let errors = 0
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal === true) errors++
+      else if (message.fatal === false) warnings++
+    }
+  }
+  return {warnings, errors}
+}

@@ -1,6 +1,6 @@
 import {compileReference, parseReference} from '../config/reference.js'
 import type {Config} from '../config/model.js'
-import type {Release} from './model.js'
+import type {Frontmatter, Release} from './model.js'
 
 /** What naming and publishing a release read of it. */
 type Named = Pick<Release, 'path' | 'frontmatter'>
@@ -43,4 +43,21 @@ export function isPublished(release: Pick<Release, 'frontmatter'>, now: Date): b
   if (!readable || draft || unreadable.length > 0) return false
   const embargo = release.frontmatter.embargo
   return embargo === null || Date.parse(embargo) <= now.getTime()
+}
+
+/** A release the site does not show, and why. */
+export interface Withheld {
+  path: string
+  reason: 'draft' | 'embargo' | 'unreadable' | 'not rebuilt'
+  /** The embargo, for `embargo`. */
+  until?: string
+  /** The frontmatter keys that decide publication and cannot be read, for `unreadable`. */
+  keys?: string[]
+}
+
+/** Why a release that is not published is held back. */
+export function withheldFor(file: string, frontmatter: Frontmatter): Withheld {
+  if (!frontmatter.readable || frontmatter.unreadable.length > 0) return {path: file, reason: 'unreadable', keys: frontmatter.unreadable}
+  if (frontmatter.draft) return {path: file, reason: 'draft'}
+  return {path: file, reason: 'embargo', until: frontmatter.embargo ?? ''}
 }
