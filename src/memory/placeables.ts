@@ -151,12 +151,32 @@ export function khmerKey(text: string, placeables: readonly Placeable[]): string
  * than two English words, or four Khmer letters, besides placeables).
  */
 export function comparisonKeys(segment: {en: TextWithFacts; km: TextWithFacts}, glossary: Glossary): {en: string; km: string} | null {
-  const en = englishKey(segment.en.text, placeablesOf(segment.en, 'en', glossary))
-  if (wordsOf(en) < 2) return null
-  const km = khmerKey(segment.km.text, placeablesOf(segment.km, 'km', glossary))
-  if (khmerLettersOf(km) < 4) return null
-  return {en: sha256(en).slice(0, 16), km: sha256(km).slice(0, 16)}
+  const en = sideKey(segment.en, 'en', glossary)
+  const km = en === null ? null : sideKey(segment.km, 'km', glossary)
+  return en === null || km === null ? null : {en, km}
 }
+
+/**
+ * One side's key, or null when it is too short. A side's facts are found in
+ * its text, so the key depends on the text alone: boilerplate repeated
+ * across the archive is keyed once (the last few thousand texts are kept).
+ */
+function sideKey(side: TextWithFacts, lang: Lang, glossary: Glossary): string | null {
+  let known = sideKeys.get(glossary)
+  if (!known) sideKeys.set(glossary, (known = new Map()))
+  const id = `${lang}\0${side.text}`
+  let key = known.get(id)
+  if (key === undefined) {
+    const placeables = placeablesOf(side, lang, glossary)
+    const text = lang === 'en' ? englishKey(side.text, placeables) : khmerKey(side.text, placeables)
+    key = (lang === 'en' ? wordsOf(text) >= 2 : khmerLettersOf(text) >= 4) ? sha256(text).slice(0, 16) : null
+    if (known.size >= 5000) known.clear()
+    known.set(id, key)
+  }
+  return key
+}
+
+const sideKeys = new WeakMap<Glossary, Map<string, string | null>>()
 
 const wordsOf = (key: string) => (key.replace(/\{\w+\}/g, ' ').match(/\p{L}+/gu) ?? []).length
 const khmerLettersOf = (key: string) => (key.replace(/\{\w+\}/g, '').match(/[\u1780-\u17B3]/gu) ?? []).length
