@@ -134,7 +134,6 @@ function where(release: {path: string; ref: string | null; date: string | null},
   return `${release.path}:${line}${about ? ` (${about})` : ''}`
 }
 
-
 /**
  * Long texts cut to where they differ, with some context on each side, so
  * that the message shows the difference. Cuts fall between Khmer clusters.
