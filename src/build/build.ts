@@ -115,11 +115,11 @@ const memoryFile = 'memory.json'
 export async function buildProject(project: Project, options: BuildOptions): Promise<BuildReport> {
   const started = performance.now()
   const outDir = checkOutputFolder(project.root, options.outDir)
-  const state = await BuildState.open(outDir)
+  const state = BuildState.open(outDir)
   try {
     return await build(project, options, state, started)
   } finally {
-    await state.close()
+    state.close()
   }
 }
 
@@ -234,13 +234,13 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
       unchanged++
       continue
     }
-    await state.place({path: file, sha})
+    state.place({path: file, sha})
     written++
   }
   crashPoint('placed')
   for (const file of Object.keys(previous?.files ?? {})) {
     if (wanted.has(file)) continue
-    await state.remove(file)
+    state.remove(file)
     removed++
   }
   crashPoint('removed')
@@ -259,9 +259,9 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
   }
   // The translation memory, for the next build, the preview and `tm export`.
   if (memory && memoryChanged) await saveMemory(path.join(state.dir, memoryFile), memory)
-  await state.writeManifest(manifest)
+  state.writeManifest(manifest)
   crashPoint('manifest')
-  await state.collect({
+  state.collect({
     blobs: new Set([...wanted.values(), ...planned.flatMap((plan) => plan.records.site?.search ?? [])]),
     renders: new Set([...checked.flatMap((entry) => Object.values(entry.renders)), siteKey, modelKey].map((key) => `${key}.json`)),
     models: new Set(checked.map((entry) => `${entry.hash}.json`))
@@ -319,7 +319,7 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
     }
     const entry = (await reader()).parseRelease(file, bytes)
     checkRelease(entry, project.config)
-    await writeWhole(state.dir, state.cachePath('models', `${hash}.json`), modelFragment(entry.release))
+    writeWhole(state.dir, state.cachePath('models', `${hash}.json`), modelFragment(entry.release))
     checked.push({path: file, hash, file: entry.file, messages: storeMessages(entry.file, projectRuleIds), summary: summarizeRelease(entry.release), renders: {}})
     if (!entry.unread) memory.push(releaseMemory(entry.release, String(entry.file.value), glossary))
   }
@@ -373,8 +373,8 @@ async function cached(state: BuildState, key: string, make: () => Promise<Array<
   const record = state.readJson<RenderRecord>(file)
   if (record) return record.files
   const files: CachedFile[] = []
-  for (const made of await make()) files.push({path: made.path, sha: await writeBlob(state.dir, made.data)})
-  await writeWhole(state.dir, file, JSON.stringify({files, findings: []}))
+  for (const made of await make()) files.push({path: made.path, sha: writeBlob(state.dir, made.data)})
+  writeWhole(state.dir, file, JSON.stringify({files, findings: []}))
   return files
 }
 

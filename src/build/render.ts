@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 import type {StoredMessage} from '../diagnostic/message.js'
@@ -51,14 +51,14 @@ export interface RenderEnvironment {
  */
 export async function renderJob(job: RenderJob, {renderers, context, config, stateDir}: RenderEnvironment): Promise<JobResult> {
   const records: JobResult['records'] = {}
-  const bytes = await readFile(path.join(context.root, job.path))
+  const bytes = readFileSync(path.join(context.root, job.path))
   const {release, file} = parseRelease(job.path, bytes)
   const identity = releaseIdentity(release, config)
   if (sha256(bytes) !== job.hash || !identity) {
     const finding: RenderFinding = {ruleId: 'build', severity: 'error', reason: 'The file changed while it was being built; run the build again', place: null}
     return {records: {[job.run[0]!.name]: {files: [], findings: [finding]}}, thread: threadId}
   }
-  const carried = await Promise.all(job.carried.map(async (cached) => ({path: cached.path, data: new Uint8Array(await readFile(path.join(stateDir, 'cache', 'blobs', cached.sha)))})))
+  const carried = job.carried.map((cached) => ({path: cached.path, data: new Uint8Array(readFileSync(path.join(stateDir, 'cache', 'blobs', cached.sha)))}))
   const item: RenderedRelease = {release, identity, source: String(file.value), published: job.published, messages: job.messages, files: carried}
   for (const renderer of renderers) {
     const key = job.run.find((run) => run.name === renderer.name)?.key
@@ -69,9 +69,9 @@ export async function renderJob(job: RenderJob, {renderers, context, config, sta
       continue
     }
     const record: RenderRecord = {files: [], findings}
-    if (search) record.search = await writeBlob(stateDir, JSON.stringify(search))
-    for (const made of files) record.files.push({path: made.path, sha: await writeBlob(stateDir, made.data)})
-    await writeWhole(stateDir, path.join(stateDir, 'cache', 'renders', `${key}.json`), JSON.stringify(record))
+    if (search) record.search = writeBlob(stateDir, JSON.stringify(search))
+    for (const made of files) record.files.push({path: made.path, sha: writeBlob(stateDir, made.data)})
+    writeWhole(stateDir, path.join(stateDir, 'cache', 'renders', `${key}.json`), JSON.stringify(record))
     records[renderer.name] = record
     item.files.push(...files)
   }

@@ -16,10 +16,11 @@
  *
  * Every file is written to `tmp/` and renamed into place, so no reader ever
  * sees half of one; a killed build leaves only `tmp/`, cleared by the next.
+ * The files are small and many, and each thread writes its own: synchronous
+ * calls cost a fraction of trips through libuv's thread pool.
  */
 import {createHash} from 'node:crypto'
-import {closeSync, openSync, readFileSync, rmSync, statSync, writeSync} from 'node:fs'
-import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, utimes, writeFile} from 'node:fs/promises'
+import {closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 import {UsageError} from '../diagnostic/usage.js'
@@ -44,13 +45,13 @@ export class BuildState {
   ) {}
 
   /** Takes the output folder for this build: makes the state folder, locks it, clears what a killed build left. */
-  static async open(outDir: string): Promise<BuildState> {
+  static open(outDir: string): BuildState {
     const dir = path.join(outDir, stateFolder)
     try {
-      await mkdir(path.join(dir, 'cache'), {recursive: true})
+      mkdirSync(path.join(dir, 'cache'), {recursive: true})
       lock(path.join(dir, 'lock'))
-      await rm(path.join(dir, 'tmp'), {recursive: true, force: true})
-      await mkdir(path.join(dir, 'tmp'))
+      rmSync(path.join(dir, 'tmp'), {recursive: true, force: true})
+      mkdirSync(path.join(dir, 'tmp'))
     } catch (error) {
       if (error instanceof UsageError) throw error
       throw new UsageError(`cannot write to ${outDir}: ${(error as Error).message}; check that the folder is writable, or pass another --out`)
@@ -58,19 +59,15 @@ export class BuildState {
     return new BuildState(outDir, dir)
   }
 
-  close(): Promise<void> {
-    return rm(path.join(this.dir, 'lock'), {force: true})
+  close(): void {
+    rmSync(path.join(this.dir, 'lock'), {force: true})
   }
 
   cachePath(kind: 'blobs' | 'renders' | 'models' | 'memo', name: string): string {
     return path.join(this.dir, 'cache', kind, name)
   }
 
-  /**
-   * Reads a cached JSON file, or null when it is missing or unreadable.
-   * Small files, read by the thousand in a rebuild: synchronous reads take
-   * a fraction of the time of trips through libuv's thread pool.
-   */
+  /** Reads a cached JSON file, or null when it is missing or unreadable. */
   readJson<T>(file: string): T | null {
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as T
@@ -89,26 +86,25 @@ export class BuildState {
   }
 
   /** Writes the manifest, unless it is the one read (a build that changed nothing). */
-  async writeManifest(manifest: unknown): Promise<void> {
+  writeManifest(manifest: unknown): void {
     const text = `${JSON.stringify(manifest)}\n`
-    if (text !== this.manifestText) await this.write(path.join(this.dir, 'manifest.json'), text)
-  }
-
-  /** Writes `file` whole or not at all. */
-  write(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
-    return writeWhole(this.dir, file, data)
+    if (text !== this.manifestText) writeWhole(this.dir, path.join(this.dir, 'manifest.json'), text)
   }
 
   /** Puts an output file in place: a link to its blob (a copy where links are not possible), renamed over the old file. */
-  async place(file: CachedFile): Promise<void> {
+  place(file: CachedFile): void {
     const temporary = path.join(this.dir, 'tmp', `${process.pid}-place-${++written}`)
     const blob = this.cachePath('blobs', file.sha)
-    await link(blob, temporary).catch(() => copyFile(blob, temporary))
+    try {
+      linkSync(blob, temporary)
+    } catch {
+      copyFileSync(blob, temporary)
+    }
     const target = path.join(this.outDir, file.path)
-    await mkdir(path.dirname(target), {recursive: true})
-    await rename(temporary, target)
+    mkdirSync(path.dirname(target), {recursive: true})
+    renameSync(temporary, target)
     // Renaming a link over another link to the same file does nothing (POSIX): the temporary stays.
-    await unlink(temporary).catch(() => undefined)
+    rmSync(temporary, {force: true})
   }
 
   /** Whether the output holds `file` as the build last placed it: the same inode as its blob. */
@@ -123,27 +119,25 @@ export class BuildState {
   }
 
   /** Removes an output file, and the folders it leaves empty up to the output folder. */
-  async remove(relative: string): Promise<void> {
-    await unlink(path.join(this.outDir, relative)).catch(() => undefined)
-    for (let folder = path.posix.dirname(relative); folder !== '.'; folder = path.posix.dirname(folder)) {
-      if (!(await rmdir(path.join(this.outDir, folder)).then(() => true, () => false))) break
+  remove(relative: string): void {
+    rmSync(path.join(this.outDir, relative), {force: true})
+    try {
+      for (let folder = path.posix.dirname(relative); folder !== '.'; folder = path.posix.dirname(folder)) rmdirSync(path.join(this.outDir, folder))
+    } catch {
+      // Not empty: the folders above are not either.
     }
   }
 
   /** Removes cached files that `keep` does not name; the memo keeps its newest entries. */
-  async collect(keep: {blobs: Set<string>; renders: Set<string>; models: Set<string>}): Promise<void> {
+  collect(keep: {blobs: Set<string>; renders: Set<string>; models: Set<string>}): void {
+    const names = (kind: string) => (existsSync(path.join(this.dir, 'cache', kind)) ? readdirSync(path.join(this.dir, 'cache', kind)) : [])
     for (const kind of ['blobs', 'renders', 'models'] as const) {
-      for (const name of await readdir(path.join(this.dir, 'cache', kind)).catch(() => [])) {
-        if (!keep[kind].has(name)) await unlink(this.cachePath(kind, name)).catch(() => undefined)
-      }
+      for (const name of names(kind)) if (!keep[kind].has(name)) rmSync(this.cachePath(kind, name), {force: true})
     }
-    const memo = await readdir(path.join(this.dir, 'cache', 'memo')).catch(() => [])
-    if (memo.length <= memoKept) return
-    const times = await Promise.all(memo.map(async (name) => ({name, time: (await stat(this.cachePath('memo', name))).mtimeMs})))
-    times.sort((a, b) => b.time - a.time)
-    for (const {name} of times.slice(memoKept)) await unlink(this.cachePath('memo', name)).catch(() => undefined)
+    const memo = names('memo').map((name) => ({name, time: statSync(this.cachePath('memo', name)).mtimeMs}))
+    memo.sort((a, b) => b.time - a.time)
+    for (const {name} of memo.slice(memoKept)) rmSync(this.cachePath('memo', name), {force: true})
   }
-
 }
 
 /** How many memo results are kept; each build marks those it uses as new. */
@@ -153,58 +147,67 @@ const memoKept = 100
  * Writes `file` (under the state folder `stateDir`) whole or not at all,
  * from any thread: a temporary file in `tmp/`, then a rename.
  */
-export async function writeWhole(stateDir: string, file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
-  const temporary = path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
-  await writeFile(temporary, data)
-  await mkdir(path.dirname(file), {recursive: true})
-  await rename(temporary, file)
+export function writeWhole(stateDir: string, file: string, data: string | Uint8Array | Iterable<string>): void {
+  const temporary = writeTemporary(stateDir, data)
+  mkdirSync(path.dirname(file), {recursive: true})
+  renameSync(temporary, file)
 }
 
 /**
- * Writes bytes as a blob of the cache, and gives their hash. Bytes in one
- * piece are hashed first, and not written when the blob is there already;
- * text in pieces (never joined in memory) is hashed as it is written.
+ * Writes bytes as a blob of the cache, and gives their hash. A blob already
+ * there stays: the output's links to it still hold it. Bytes in one piece
+ * are hashed first; text in pieces is hashed as it is written.
  */
-export async function writeBlob(stateDir: string, data: string | Uint8Array | Iterable<string>): Promise<string> {
-  const whole = typeof data === 'string' || data instanceof Uint8Array
+export function writeBlob(stateDir: string, data: string | Uint8Array | Iterable<string>): string {
   const blobOf = (sha: string) => path.join(stateDir, 'cache', 'blobs', sha)
-  // A blob already there stays: the output's links to it still hold it, and are not written again.
-  const exists = (blob: string) => stat(blob).then(() => true, () => false)
-  if (whole) {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
     const sha = createHash('sha256').update(data).digest('hex')
-    if (!(await exists(blobOf(sha)))) await writeWhole(stateDir, blobOf(sha), data)
+    if (!existsSync(blobOf(sha))) writeWhole(stateDir, blobOf(sha), data)
     return sha
   }
   const hash = createHash('sha256')
-  const temporary = path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
-  await writeFile(temporary, (function* () {
+  const temporary = writeTemporary(stateDir, (function* () {
     for (const piece of data) {
       hash.update(piece)
       yield piece
     }
   })())
   const sha = hash.digest('hex')
-  if (await exists(blobOf(sha))) {
-    await unlink(temporary)
-    return sha
+  if (existsSync(blobOf(sha))) unlinkSync(temporary)
+  else {
+    mkdirSync(path.dirname(blobOf(sha)), {recursive: true})
+    renameSync(temporary, blobOf(sha))
   }
-  await mkdir(path.dirname(blobOf(sha)), {recursive: true})
-  await rename(temporary, blobOf(sha))
   return sha
+}
+
+/** A new file in `tmp/` holding `data`; text in pieces is written piece by piece, never joined in memory. */
+function writeTemporary(stateDir: string, data: string | Uint8Array | Iterable<string>): string {
+  const temporary = path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    writeFileSync(temporary, data)
+    return temporary
+  }
+  const fd = openSync(temporary, 'w')
+  try {
+    for (const piece of data) writeSync(fd, piece)
+  } finally {
+    closeSync(fd)
+  }
+  return temporary
 }
 
 /** A cache of costly results in `cache/memo/`, usable from any thread: `make` runs only for a key not seen before. */
 export function fileMemo(stateDir: string): (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array> {
   return async (key, make) => {
     const file = path.join(stateDir, 'cache', 'memo', createHash('sha256').update(key).digest('hex'))
-    const kept = await readFile(file).catch(() => null)
-    if (kept) {
+    if (existsSync(file)) {
       const now = new Date()
-      await utimes(file, now, now).catch(() => undefined)
-      return new Uint8Array(kept)
+      utimesSync(file, now, now)
+      return new Uint8Array(readFileSync(file))
     }
     const bytes = await make()
-    await writeWhole(stateDir, file, bytes)
+    writeWhole(stateDir, file, bytes)
     return bytes
   }
 }

@@ -86,7 +86,7 @@ export function loadCardFonts(config: Config, lang: Lang): CardFonts {
 
 /** Lays a card out and draws it as an SVG of glyph outlines. */
 export function layoutCard(text: CardText, fonts: CardFonts): CardLayout {
-  const {width, height} = cardSize
+  const {width} = cardSize
   const inner = width - 2 * style.margin
   const glyphs: DrawnGlyph[] = []
   const shapes: string[] = []
