@@ -39,7 +39,6 @@ import {filesUnder} from './files.js'
 import {checkOutputFolder} from './out-dir.js'
 import type {JobResult, RenderJob, RenderRecord} from './render.js'
 import {rendererNames, type RenderContext, type RendererName} from '../render/renderer.js'
-import {createRenderers} from '../render/renderers.js'
 import {BuildState, fileMemo, writeBlob, writeWhole, type CachedFile} from './state.js'
 import type {WorkerSetup} from './worker.js'
 
@@ -149,8 +148,7 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     const run: RenderJob['run'] = []
     for (const name of rendererNames) {
       const record = state.readJson<RenderRecord>(state.cachePath('renders', `${keys[name]}.json`))
-      // A site render kept without its search records (an earlier pressroom) is made again.
-      if (record && (name !== 'site' || (typeof record.search === 'string' && existsSync(state.cachePath('blobs', record.search))))) records[name] = record
+      if (record) records[name] = record
       else if (selected.has(name)) run.push({name, key: keys[name]})
     }
     const carried = run.length > 0 && records.pdf ? records.pdf.files : []
@@ -193,9 +191,9 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
       await pool.destroy()
     }
   } else if (jobs.length > 0) {
-    const [renderers, {renderJob}] = await Promise.all([createRenderers([...selected]), import('./render.js')])
-    for (const renderer of renderers) await renderer.prepare?.(context)
-    for (const plan of jobs) finish(plan, await renderJob(plan.job!, {renderers, context, config, stateDir: state.dir}))
+    const {renderEnvironment, renderJob} = await import('./render.js')
+    const environment = await renderEnvironment(context, state.dir, [...selected])
+    for (const plan of jobs) finish(plan, await renderJob(plan.job!, environment))
   }
   crashPoint('rendered')
   for (const entry of checked) sortMessages(entry.file)

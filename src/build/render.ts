@@ -2,11 +2,11 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 import type {StoredMessage} from '../diagnostic/message.js'
-import type {Config} from '../config/model.js'
 import {sha256} from '../hash.js'
 import {releaseIdentity} from '../release/identity.js'
 import {parseRelease} from '../release/parse.js'
 import type {RenderContext, RenderedRelease, Renderer, RendererName, RenderFinding} from '../render/renderer.js'
+import {createRenderers} from '../render/renderers.js'
 import {writeBlob, writeWhole, type CachedFile} from './state.js'
 
 /** One release to render, as plain data so that it can cross to a worker thread. */
@@ -40,8 +40,14 @@ export interface JobResult {
 export interface RenderEnvironment {
   renderers: readonly Renderer[]
   context: RenderContext
-  config: Config
   stateDir: string
+}
+
+/** The renderers (all, or those named), with their fonts and templates loaded. */
+export async function renderEnvironment(context: RenderContext, stateDir: string, names?: RendererName[]): Promise<RenderEnvironment> {
+  const renderers = await createRenderers(names)
+  for (const renderer of renderers) await renderer.prepare?.(context)
+  return {renderers, context, stateDir}
 }
 
 /**
@@ -49,11 +55,11 @@ export interface RenderEnvironment {
  * as blobs, and its record under its key, so that a build killed later
  * need not render it again. A renderer with an error finding keeps nothing.
  */
-export async function renderJob(job: RenderJob, {renderers, context, config, stateDir}: RenderEnvironment): Promise<JobResult> {
+export async function renderJob(job: RenderJob, {renderers, context, stateDir}: RenderEnvironment): Promise<JobResult> {
   const records: JobResult['records'] = {}
   const bytes = readFileSync(path.join(context.root, job.path))
   const {release, file} = parseRelease(job.path, bytes)
-  const identity = releaseIdentity(release, config)
+  const identity = releaseIdentity(release, context.config)
   if (sha256(bytes) !== job.hash || !identity) {
     const finding: RenderFinding = {ruleId: 'build', severity: 'error', reason: 'The file changed while it was being built; run the build again', place: null}
     return {records: {[job.run[0]!.name]: {files: [], findings: [finding]}}, thread: threadId}
