@@ -112,6 +112,19 @@ describe('buildProject', () => {
     expect(second.files[0]!.value).toBeUndefined()
   })
 
+  it('renders a release from the model its check made, without reading the Markdown again', async () => {
+    const dir = project({[seedPath]: seed})
+    await build(dir)
+    const cache = path.join(dir, 'out/.pressroom/cache')
+    const [model] = readdirSync(path.join(cache, 'models'))
+    // The cached model says something the file does not; the renders are made again from it.
+    writeFileSync(path.join(cache, 'models', model!), readFileSync(path.join(cache, 'models', model!), 'utf8').replaceAll('Returning Migrant Workers', 'Returning Model Workers'))
+    rmSync(path.join(cache, 'renders'), {recursive: true})
+    expect(await build(dir)).toMatchObject({ok: true, rendered: 1})
+    expect(read(dir, 'site/en/2026/010/index.html')).toContain('Returning Model Workers')
+    expect(read(dir, 'site/en/2026/010/index.html')).not.toContain('Returning Migrant Workers')
+  })
+
   it('keeps the messages that compare releases when nothing changed, without reading the translation memory', async () => {
     // The ninth writes a glossary term with coeng Da: inconsistent-translation warns in the tenth.
     const dir = project({[seedPath]: seed, 'releases/2026/009-ninth.md': ninth.replaceAll('អន្តរជាតិ', 'អន្ដរជាតិ')})

@@ -4,7 +4,8 @@ import {threadId} from 'node:worker_threads'
 import type {StoredMessage} from '../diagnostic/message.js'
 import {sha256} from '../hash.js'
 import {releaseIdentity} from '../release/identity.js'
-import {parseRelease} from '../release/parse.js'
+import {decodeSource} from '../release/decode.js'
+import type {Release} from '../release/model.js'
 import type {RenderContext, RenderedRelease, Renderer, RendererName, RenderFinding} from '../render/renderer.js'
 import {createRenderers} from '../render/renderers.js'
 import {writeBlob, writeWhole, type CachedFile} from './state.js'
@@ -51,21 +52,22 @@ export async function renderEnvironment(context: RenderContext, stateDir: string
 }
 
 /**
- * Reads and renders one release: each renderer's files go into the cache
+ * Renders one release from its model: each renderer's files go into the cache
  * as blobs, and its record under its key, so that a build killed later
  * need not render it again. A renderer with an error finding keeps nothing.
  */
 export async function renderJob(job: RenderJob, {renderers, context, stateDir}: RenderEnvironment): Promise<JobResult> {
   const records: JobResult['records'] = {}
   const bytes = readFileSync(path.join(context.root, job.path))
-  const {release, file} = parseRelease(job.path, bytes)
+  // The model the check made of these bytes: the release is not read again.
+  const release = JSON.parse(readFileSync(path.join(stateDir, 'cache', 'models', `${job.hash}.json`), 'utf8')) as Release
   const identity = releaseIdentity(release, context.config)
   if (sha256(bytes) !== job.hash || !identity) {
     const finding: RenderFinding = {ruleId: 'build', severity: 'error', reason: 'The file changed while it was being built; run the build again', place: null}
     return {records: {[job.run[0]!.name]: {files: [], findings: [finding]}}, thread: threadId}
   }
   const carried = job.carried.map((cached) => ({path: cached.path, data: new Uint8Array(readFileSync(path.join(stateDir, 'cache', 'blobs', cached.sha)))}))
-  const item: RenderedRelease = {release, identity, source: String(file.value), published: job.published, messages: job.messages, files: carried}
+  const item: RenderedRelease = {release, identity, source: decodeSource(bytes).text, published: job.published, messages: job.messages, files: carried}
   for (const renderer of renderers) {
     const key = job.run.find((run) => run.name === renderer.name)?.key
     if (!key) continue
