@@ -1,6 +1,6 @@
 /**
  * A thread of the card benchmark: draws both languages' cards of the
- * release files it is given, as a build's render thread does.
+ * release models it is given, as a build's render thread does.
  */
 import {workerData} from 'piscina'
 import {readProjectConfig} from '../project/load.js'
@@ -12,6 +12,6 @@ const {config} = await readProjectConfig(configPath, null)
 const fonts = {en: loadCardFonts(config, 'en'), km: loadCardFonts(config, 'km')}
 
 /** The bytes of the cards drawn. */
-export default function draw(files: readonly string[]): number {
-  return drawCards(files, root, config, fonts)
+export default function draw(models: readonly string[]): number {
+  return drawCards(models, root, config, fonts)
 }
