@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 import type {StoredMessage} from '../diagnostic/message.js'
@@ -60,9 +60,10 @@ export async function renderJob(job: RenderJob, {renderers, context, stateDir}: 
   const records: JobResult['records'] = {}
   const bytes = readFileSync(path.join(context.root, job.path))
   // The model the check made of these bytes: the release is not read again.
-  const release = JSON.parse(readFileSync(path.join(stateDir, 'cache', 'models', `${job.hash}.json`), 'utf8')) as Release
-  const identity = releaseIdentity(release, context.config)
-  if (sha256(bytes) !== job.hash || !identity) {
+  const model = path.join(stateDir, 'cache', 'models', `${job.hash}.json`)
+  const release = sha256(bytes) === job.hash && existsSync(model) ? (JSON.parse(readFileSync(model, 'utf8')) as Release) : null
+  const identity = release && releaseIdentity(release, context.config)
+  if (!release || !identity) {
     const finding: RenderFinding = {ruleId: 'build', severity: 'error', reason: 'The file changed while it was being built; run the build again', place: null}
     return {records: {[job.run[0]!.name]: {files: [], findings: [finding]}}, thread: threadId}
   }
