@@ -21,9 +21,10 @@ import {initWasm, Resvg} from '@resvg/resvg-wasm'
 import type {Config} from '../../config/model.js'
 import {fontPath} from '../../package.js'
 import type {Lang} from '../../release/model.js'
+import {cardSize} from './size.js'
 import {breakOpportunities, itemize, layoutParagraph, linebreak, loadFont, shape, type Line, type LoadedFont} from '../../text/index.js'
 
-export const cardSize = {width: 1200, height: 630} as const
+export {cardSize}
 
 /** What a card shows, as the page writes it. */
 export interface CardText {

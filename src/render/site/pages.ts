@@ -13,7 +13,7 @@ import {sanitizePage} from '../html/sanitize.js'
 import {fillTemplate, type Template, type TemplateValues} from '../html/template.js'
 import type {SiteAssets} from './assets.js'
 import {absoluteUrl, relativeUrl, sitePaths} from './urls.js'
-import {cardSize} from '../card/index.js'
+import {cardSize} from '../card/size.js'
 
 export interface SiteContext {
   config: Config
