@@ -219,8 +219,8 @@ function diagnostic(message: PreviewMessage, block: PreviewBlock | null): Elemen
   )
 }
 
-/** Where the style goes in the serialized page: a comment, alone in the only `<style>` the page has. */
-const styleSlot = '<style>/* style */</style>'
+/** What stands for the style in the tree, alone in the only `<style>` the page has, until the page is serialized. */
+const stylePlaceholder = '/* style */'
 
 /**
  * The page as HTML. The style (about 120 KB, with its fonts) is put in
@@ -230,9 +230,10 @@ const styleSlot = '<style>/* style */</style>'
  */
 function pageHtml(tree: Root, options: PreviewOptions): string {
   const html = toHtml(finishPage(sanitizePage(tree), options))
-  const at = html.indexOf(styleSlot)
+  const slot = `<style>${stylePlaceholder}</style>`
+  const at = html.indexOf(slot)
   if (at === -1) throw new Error('the preview page lost its style as it was serialized')
-  return `${html.slice(0, at)}<style>${previewStyle(options)}</style>${html.slice(at + styleSlot.length)}\n`
+  return `${html.slice(0, at)}<style>${previewStyle(options)}</style>${html.slice(at + slot.length)}\n`
 }
 
 function previewStyle(options: PreviewOptions): string {
@@ -262,7 +263,7 @@ function finishPage(tree: Root, options: PreviewOptions): Root {
     "form-action 'none'"
   ].join('; ')
   const charset = head.children.findIndex((node) => node.type === 'element' && node.tagName === 'meta' && node.properties.charSet !== undefined)
-  head.children.splice(charset + 1, 0, h('meta', {httpEquiv: 'Content-Security-Policy', content: policy}), h('style', styleSlot.slice('<style>'.length, -'</style>'.length)))
+  head.children.splice(charset + 1, 0, h('meta', {httpEquiv: 'Content-Security-Policy', content: policy}), h('style', stylePlaceholder))
   if (options.live) {
     body.properties.dataLiveEvents = options.live.events
     body.properties.dataLiveVersion = options.live.version
