@@ -134,7 +134,9 @@ export class BuildState {
     for (const kind of ['blobs', 'renders', 'models'] as const) {
       for (const name of names(kind)) if (!keep[kind].has(name)) rmSync(this.cachePath(kind, name), {force: true})
     }
-    const memo = names('memo').map((name) => ({name, time: statSync(this.cachePath('memo', name)).mtimeMs}))
+    const kept = names('memo')
+    if (kept.length <= memoKept) return
+    const memo = kept.map((name) => ({name, time: statSync(this.cachePath('memo', name)).mtimeMs}))
     memo.sort((a, b) => b.time - a.time)
     for (const {name} of memo.slice(memoKept)) rmSync(this.cachePath('memo', name), {force: true})
   }
