@@ -4,7 +4,7 @@ import {factBlocks, pairFacts, type FactPair} from '../facts/pair.js'
 import {describeKey, renderFact, renderValue} from '../facts/render.js'
 import type {Lang, Position, Release} from '../release/model.js'
 import {indexPairs} from '../release/pairing.js'
-import {sourcePoint} from '../release/text.js'
+import {isEmptySection, sourcePoint} from '../release/text.js'
 import {defineRule, type DefaultSeverity, type Finding, type Rule} from './rule.js'
 
 export interface FactRuleOptions {
@@ -88,7 +88,8 @@ function findFactSlips(release: Release, source: string, config: Config): KindFi
       ...(expected ? {expected: [expected]} : {})
     })
   }
-  if (!en || !km) return findings
+  // An absent or empty section is `language-sections`' or `untranslated`'s: one slip, one message.
+  if (!en || !km || isEmptySection(en) || isEmptySection(km)) return findings
 
   const blockOf = factBlocks(en, km)
   const {pairs, ...unpaired} = pairFacts(facts.en, facts.km, blockOf)

@@ -51,11 +51,13 @@ export function checkRelease(entry: CheckEntry, config: Config, rules: readonly 
   for (const rule of rules) {
     const severity = severityOf(rule, config.rules[rule.id])
     if (!severity || !rule.checkRelease) continue
+    const {lenientInDrafts} = rule
+    const lenient = entry.release.frontmatter.draft && (typeof lenientInDrafts === 'function' ? lenientInDrafts(entry.release) : lenientInDrafts)
     rule.checkRelease(entry.release, {
       config,
       source: String(entry.file.value ?? ''),
       report: (finding) => {
-        report(entry.file, rule, severity, finding, entry.release.frontmatter.draft)
+        report(entry.file, rule, severity, finding, lenient)
         if (finding.fix && finding.fix.length > 0) fixes.push({ruleId: rule.id, path: entry.release.path, edits: finding.fix})
       }
     })
@@ -75,7 +77,7 @@ export function checkAcross(entries: ReadonlyArray<{release: ProjectRelease; fil
     if (!severity || !rule.checkProject) continue
     rule.checkProject(
       entries.map((entry) => entry.release),
-      {config, memory, report: (release, finding) => report(files.get(release)!, rule, severity, finding, release.frontmatter.draft)}
+      {config, memory, report: (release, finding) => report(files.get(release)!, rule, severity, finding, release.frontmatter.draft && rule.lenientInDrafts === true)}
     )
   }
 }
@@ -83,10 +85,9 @@ export function checkAcross(entries: ReadonlyArray<{release: ProjectRelease; fil
 /** Ids of the rules that compare releases, whose messages depend on other releases. */
 export const projectRuleIds: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.checkProject).map((rule) => rule.id))
 
-/** Adds a finding as a message; a rule lenient in drafts reports a draft's errors as warnings. */
-function report(file: VFile, rule: Rule, severity: Severity, finding: Finding, draft: boolean): void {
-  const lenient = rule.lenientInDrafts && severity === 'error' && draft
-  addMessage(file, {ruleId: rule.id, severity: lenient ? 'warning' : severity, ...finding})
+/** Adds a finding as a message; in a draft, a rule lenient there reports its errors as warnings. */
+function report(file: VFile, rule: Rule, severity: Severity, finding: Finding, lenient: boolean): void {
+  addMessage(file, {ruleId: rule.id, severity: lenient && severity === 'error' ? 'warning' : severity, ...finding})
 }
 
 function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | null {

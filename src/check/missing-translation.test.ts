@@ -82,16 +82,18 @@ The Government of Japan will provide a grant to the International Labour Organiz
     )
   })
 
-  it('leaves an empty section to `untranslated` (one message), and a missing headline is one error of `language-sections`', () => {
+  it('leaves an empty section to `untranslated` (one message), and a missing headline is one message of `language-sections`, a warning in a draft', () => {
     const empty = messages(release(`${english}# ខ្មែរ\n`))
     expect(empty.filter((m) => m.rule === 'missing-translation')).toEqual([])
     expect(empty.filter((m) => m.fatal === true).map((m) => `${m.rule} ${m.reason}`)).toEqual(['untranslated The Khmer section is empty; write the Khmer text'])
 
-    const noHeadline = messages(release(`${english}# ខ្មែរ\n\nរដ្ឋាភិបាលជប៉ុននឹងផ្តល់ជំនួយ។\n`, 'draft: true\n'))
-    const headlineMessages = noHeadline.filter((m) => /headline/.test(m.reason))
-    expect(headlineMessages).toEqual([
-      {rule: 'language-sections', line: 17, fatal: true, reason: 'The Khmer section has no headline; add a `##` line right after `# ខ្មែរ`'}
-    ])
+    for (const [draft, fatal] of [['draft: true\n', false], ['', true]] as const) {
+      const noHeadline = messages(release(`${english}# ខ្មែរ\n\nរដ្ឋាភិបាលជប៉ុននឹងផ្តល់ជំនួយ។\n`, draft))
+      const headlineMessages = noHeadline.filter((m) => /headline/.test(m.reason))
+      expect(headlineMessages).toEqual([
+        {rule: 'language-sections', line: draft ? 17 : 16, fatal, reason: 'The Khmer section has no headline; add a `##` line right after `# ខ្មែរ`'}
+      ])
+    }
   })
 
   it('reports nothing when every unit has its twin, whatever their shape (that is structure-parity)', () => {

@@ -49,9 +49,10 @@ export interface Rule {
   fixable: boolean
   /**
    * Its errors are warnings in a release marked `draft: true`: what a draft
-   * may lack while it is being written (a translation still to come).
+   * may lack while it is being written (a translation still to come). A
+   * function says which drafts.
    */
-  lenientInDrafts: boolean
+  lenientInDrafts: boolean | ((release: Release) => boolean)
   /** Checks one release on its own. */
   checkRelease?: (release: Release, context: ReleaseContext) => void
   /** Checks all releases together (duplicates, sequences). */
@@ -62,6 +63,6 @@ export interface Rule {
  * Declares a rule. A rule reads the model and reports findings; it never
  * sees severity settings, prints or throws (as in unified-lint-rule).
  */
-export function defineRule(rule: Omit<Rule, 'fixable' | 'lenientInDrafts'> & {fixable?: boolean; lenientInDrafts?: boolean}): Rule {
+export function defineRule(rule: Omit<Rule, 'fixable' | 'lenientInDrafts'> & {fixable?: boolean; lenientInDrafts?: Rule['lenientInDrafts']}): Rule {
   return {fixable: false, lenientInDrafts: false, ...rule}
 }

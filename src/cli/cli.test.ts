@@ -230,6 +230,13 @@ describe('pressroom new', () => {
     expect(text).toContain('# ខ្មែរ')
     const check = await pressroom(dir, 'check', '--reporter', 'json', 'releases/2026/011-minister-visit.md')
     expect(messagesOf(check.stdout).filter((m) => / (frontmatter|language-sections|file-name|ref-\w+)$/.test(m))).toEqual([])
+    // The draft's placeholders are warnings: the other releases are still published.
+    expect(check.code).toBe(0)
+    const build = await pressroom(dir, 'build', '--json', '--now', '2030-01-01T00:00:00Z')
+    expect(build.code, build.stderr).toBe(0)
+    expect(JSON.parse(build.stdout)).toMatchObject({ok: true, withheld: [{path: 'releases/2026/011-minister-visit.md', reason: 'draft'}]})
+    expect(readdirSync(path.join(dir, 'out/site/en/2026'))).toEqual(['010'])
+    expect(readdirSync(path.join(dir, 'out/preview'))).toEqual(['2026-010.html', '2026-011.html'])
   })
 
   it('starts a new year at 1 and never overwrites', async () => {

@@ -51,14 +51,18 @@ function expectNothingLost(entry: CheckEntry, state: StateRelease) {
 }
 
 describe('check on releases in unfinished states', () => {
-  it('english-only and khmer-only: one error naming the missing section, no unit reported', () => {
+  it('english-only and khmer-only: one message naming the missing section, a warning in these drafts and an error once published, no unit reported', () => {
     for (const [name, lang] of [
       ['english-only', 'Khmer'],
       ['khmer-only', 'English']
     ] as const) {
-      const entry = check(states.get(name)!)
-      expect(messagesOf(entry, 'language-sections').map((m) => [m.reason.split(';')[0], m.fatal])).toEqual([[`No ${lang} section`, true]])
-      expect(messagesOf(entry, 'missing-translation')).toEqual([])
+      const draft = states.get(name)!
+      expect(draft.draft).toBe(true)
+      for (const state of [draft, {...draft, text: draft.text.replace('draft: true\n', '')}]) {
+        const entry = check(state)
+        expect(messagesOf(entry, 'language-sections').map((m) => [m.reason.split(';')[0], m.fatal])).toEqual([[`No ${lang} section`, state !== draft]])
+        expect(messagesOf(entry, 'missing-translation')).toEqual([])
+      }
     }
   })
 
@@ -73,9 +77,10 @@ describe('check on releases in unfinished states', () => {
     )
   })
 
-  it('khmer-empty: one error from untranslated, nothing per unit, no glossary noise', () => {
-    const entry = check(states.get('khmer-empty')!)
-    expect(entry.file.messages.map((m) => `${m.ruleId} ${m.fatal}`)).toEqual(['untranslated true'])
+  it('khmer-empty: one message from untranslated (a warning in this draft, an error once published), nothing per unit, no fact or glossary noise', () => {
+    const draft = states.get('khmer-empty')!
+    expect(check(draft).file.messages.map((m) => `${m.ruleId} ${m.fatal}`)).toEqual(['untranslated false'])
+    expect(check({...draft, text: draft.text.replace('draft: true\n', '')}).file.messages.map((m) => `${m.ruleId} ${m.fatal}`)).toEqual(['untranslated true'])
   })
 
   it('half-translated, a passage skipped, Khmer longer: exactly the units without a twin are named', () => {

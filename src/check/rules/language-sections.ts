@@ -3,7 +3,8 @@
  * `# Khmer`) section, in either order, each with its `##` headline (an
  * empty section is `untranslated`'s). The reader also reports unknown or
  * repeated level-1 headings, text outside the sections and a headline
- * below the text under this id.
+ * below the text under this id. In a draft that has one of the two
+ * sections, these are warnings: its translation may still be to come.
  *
  * @example releases/2026/010-ok.md
  *   ---
@@ -55,6 +56,8 @@ const names: Record<Lang, string> = {en: 'English', km: 'Khmer'}
 
 export default defineRule({
   id: 'language-sections',
+  // A draft may wait for its translation, but not for both languages: it would have nothing to print.
+  lenientInDrafts: (release) => release.order.length > 0,
   severity: 'error',
   summary: 'One `# English` and one `# ខ្មែរ` section, each with its headline, nothing outside them',
   checkRelease(release, {report}) {

@@ -3,7 +3,7 @@
  * placeholder (TODO, TBD, FIXME, XXX, lorem ipsum), no English pasted into the
  * Khmer section (or Khmer into the English), and no Khmer paragraph mostly in
  * Latin script once glossary terms, web and e-mail addresses, reference
- * numbers and amounts are set aside.
+ * numbers and amounts are set aside. In a draft, these are warnings.
  *
  * @example releases/2026/010-ok.md
  *   ---
@@ -51,6 +51,7 @@ const minimumLetters = 12
 
 export default defineRule({
   id: 'untranslated',
+  lenientInDrafts: true,
   severity: 'error',
   summary: 'No empty section, placeholder, or text left in the other language',
   checkRelease(release, {config, source, report}) {
