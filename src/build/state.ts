@@ -93,7 +93,7 @@ export class BuildState {
 
   /** Puts an output file in place: a link to its blob (a copy where links are not possible), renamed over the old file. */
   place(file: CachedFile): void {
-    const temporary = path.join(this.dir, 'tmp', `${process.pid}-place-${++written}`)
+    const temporary = temporaryPath(this.dir)
     const blob = this.cachePath('blobs', file.sha)
     try {
       linkSync(blob, temporary)
@@ -183,9 +183,14 @@ export function writeBlob(stateDir: string, data: string | Uint8Array | Iterable
   return sha
 }
 
+/** A name in `tmp/` that no other process or thread uses. */
+function temporaryPath(stateDir: string): string {
+  return path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
+}
+
 /** A new file in `tmp/` holding `data`; text in pieces is written piece by piece, never joined in memory. */
 function writeTemporary(stateDir: string, data: string | Uint8Array | Iterable<string>): string {
-  const temporary = path.join(stateDir, 'tmp', `${process.pid}-${threadId}-${++written}`)
+  const temporary = temporaryPath(stateDir)
   if (typeof data === 'string' || data instanceof Uint8Array) {
     writeFileSync(temporary, data)
     return temporary
