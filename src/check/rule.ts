@@ -50,7 +50,7 @@ export interface Rule {
   /**
    * Its errors are warnings in a release marked `draft: true`: what a draft
    * may lack while it is being written (a translation still to come). A
-   * function says which drafts.
+   * function says which drafts (for rules that check one release at a time).
    */
   lenientInDrafts: boolean | ((release: Release) => boolean)
   /** Checks one release on its own. */
