@@ -9,7 +9,8 @@
  * 2. Render. Each renderer's result for a release is kept in the cache under
  *    a hash of everything it is made from (`renderKeys`); a release renders
  *    again only for a key the cache lacks, on a pool of threads when there
- *    are several, else in this one.
+ *    are several, else in this one. On threads, a release's PDF and e-mail
+ *    start as soon as its own rules pass, while the check goes on.
  * 3. Place. Every output file is put in place atomically (state.ts); files
  *    of the last build that this one does not make are removed; the manifest
  *    is written last. A build killed at any point leaves every file whole,
@@ -37,7 +38,7 @@ import type {SearchRecord} from '../search/index.js'
 import {crashPoint} from './crash.js'
 import {filesUnder} from './files.js'
 import {checkOutputFolder} from './out-dir.js'
-import type {JobResult, RenderJob, RenderRecord} from './render.js'
+import type {JobResult, RenderEnvironment, RenderJob, RenderRecord} from './render.js'
 import {rendererNames, type RenderContext, type RendererName} from '../render/renderer.js'
 import {BuildState, fileMemo, writeBlob, writeWhole, type CachedFile} from './state.js'
 import type {WorkerSetup} from './worker.js'
@@ -125,18 +126,39 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 async function build(project: Project, options: BuildOptions, state: BuildState, started: number): Promise<BuildReport> {
   const {config, root} = project
   const previous = state.readManifest<Manifest>()
-  const {checked, memory, memoryChanged} = await checkAll(project, options.version, previous, state)
+  const shared = sharedKey(project, options.version)
+  const selected = new Set(rendererNames.filter((name) => !options.only || [...options.only].some((wanted) => wanted === name || needs[wanted].includes(name))))
+  const context: RenderContext = {config, root, now: options.now, generator: `pressroom ${options.version}`, memo: fileMemo(state.dir)}
+  const renders = renderQueue(options, context, state.dir, selected)
+
+  // A release's PDF and e-mail do not depend on what the check finds in other releases: when many are to be
+  // made, they render on the threads while the check goes on. The site, which shows those messages, waits.
+  const lacking = (hash: string) => {
+    const keys = renderKeys(shared, hash, false, [])
+    const run = (['pdf', 'email'] as const).filter((name) => selected.has(name) && !existsSync(state.cachePath('renders', `${keys[name]}.json`)))
+    return run[0] === 'pdf' ? run.map((name) => ({name, key: keys[name]})) : []
+  }
+  const releases = await listReleases(root)
+  const hashes = releases.map((file) => (statSync(path.join(root, file)).size > limits.releaseBytes ? null : sha256(readFileSync(path.join(root, file)))))
+  renders.start(hashes.filter((hash) => hash !== null && lacking(hash).length > 0).length)
+  const early = new Map<string, {names: RendererName[]; result: Promise<JobResult | Error>}>()
+  const {checked, memory, memoryChanged} = await checkAll(project, options.version, previous, state, releases, hashes, (entry) => {
+    const run = lacking(entry.hash)
+    if (!renders.threaded() || run.length === 0 || countMessages([entry.file]).errors > 0 || !releaseIdentity(entry.summary, config)) return
+    early.set(entry.path, {names: run.map((item) => item.name), result: renders.run({path: entry.path, hash: entry.hash, published: false, messages: [], run, carried: []})})
+  })
   const files = checked.map((entry) => entry.file)
   const report = (ok: boolean, counts: Partial<BuildReport> = {}): BuildReport => ({
     ok, releases: checked.length, written: 0, unchanged: 0, removed: 0, rendered: 0, threads: [], withheld: [], ...countMessages(files), seconds: Math.round(performance.now() - started) / 1000, files, ...counts
   })
   crashPoint('checked')
-  if (countMessages(files).errors > 0) return report(false)
+  if (countMessages(files).errors > 0) {
+    await renders.close()
+    return report(false)
+  }
 
-  // Plan: each renderer's key per release, and what the cache already holds.
-  const shared = sharedKey(project, options.version)
-  const selected = new Set(rendererNames.filter((name) => !options.only || [...options.only].some((wanted) => wanted === name || needs[wanted].includes(name))))
-  const planned: Array<{entry: Checked; identity: ReleaseIdentity; published: boolean; records: Partial<Record<RendererName, RenderRecord>>; job: RenderJob | null}> = []
+  // Plan: each renderer's key per release, and what the cache holds or the early renders make.
+  const planned: Array<{entry: Checked; identity: ReleaseIdentity; published: boolean; records: Partial<Record<RendererName, RenderRecord>>; first: Promise<JobResult | Error> | null; job: RenderJob | null}> = []
   const withheld: Withheld[] = []
   for (const entry of checked) {
     const identity = releaseIdentity(entry.summary, config)
@@ -144,56 +166,47 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
     const published = isPublished(entry.summary, options.now)
     const messages = storeMessages(entry.file)
     const keys = renderKeys(shared, entry.hash, published, messages)
+    const first = early.get(entry.path)
     const records: Partial<Record<RendererName, RenderRecord>> = {}
     const run: RenderJob['run'] = []
     for (const name of rendererNames) {
+      if (first?.names.includes(name)) continue
       const record = state.readJson<RenderRecord>(state.cachePath('renders', `${keys[name]}.json`))
       if (record) records[name] = record
       else if (selected.has(name)) run.push({name, key: keys[name]})
     }
-    const carried = run.length > 0 && records.pdf ? records.pdf.files : []
-    const job = run.length > 0 ? {path: entry.path, hash: entry.hash, published, messages, run, carried} : null
-    planned.push({entry, identity, published, records, job})
+    const job = run.length > 0 ? {path: entry.path, hash: entry.hash, published, messages, run, carried: []} : null
+    planned.push({entry, identity, published, records, first: first?.result ?? null, job})
     entry.renders = Object.fromEntries(rendererNames.map((name) => [name, keys[name]]))
     if (!published) withheld.push(withheldFor(entry.path, entry.summary.frontmatter))
   }
 
-  // Render what the cache lacks.
-  const jobs = planned.filter((plan) => plan.job !== null)
-  const context: RenderContext = {config, root, now: options.now, generator: `pressroom ${options.version}`, memo: fileMemo(state.dir)}
+  // Render what the cache lacks: each release's early render first, then the rest, with the PDF it made.
+  const jobs = planned.filter((plan) => plan.first !== null || plan.job !== null)
+  renders.start(jobs.length)
   const threads = new Map<number, number>()
   let done = 0
-  const finish = (plan: (typeof jobs)[number], result: JobResult) => {
+  // Each release counts for the thread of its first job.
+  const settle = (plan: (typeof jobs)[number], result: JobResult | Error, first: boolean) => {
+    if (result instanceof Error) {
+      addMessage(plan.entry.file, {ruleId: 'build', severity: 'error', reason: `A render thread failed on this release: ${result.message}`, place: null})
+      return false
+    }
     Object.assign(plan.records, result.records)
     for (const record of Object.values(result.records)) for (const finding of record.findings) addMessage(plan.entry.file, finding)
-    if (result.thread !== 0) threads.set(result.thread, (threads.get(result.thread) ?? 0) + 1)
-    options.onProgress?.({done: ++done, total: jobs.length, current: plan.entry.path})
+    if (first && result.thread !== 0) threads.set(result.thread, (threads.get(result.thread) ?? 0) + 1)
+    return true
   }
-  if (options.jobs > 1 && jobs.length >= poolFrom) {
-    const setup: WorkerSetup = {configPath: options.configPath, now: options.now.toISOString(), generator: context.generator, stateDir: state.dir}
-    const pool = new Piscina({filename: new URL('./worker.js', import.meta.url).href, workerData: setup, maxThreads: Math.min(options.jobs, jobs.length), minThreads: 0})
-    // A thread that fails outside a job (as it starts) stops the pool: its jobs fail with that reason.
-    let failure: Error | null = null
-    pool.on('error', (error: Error) => {
-      failure ??= error
-      void pool.destroy()
-    })
-    try {
-      await Promise.all(
-        jobs.map((plan) =>
-          pool.run(plan.job).then(
-            (result: JobResult) => finish(plan, result),
-            (error: Error) => addMessage(plan.entry.file, {ruleId: 'build', severity: 'error', reason: `A render thread failed on this release: ${(failure ?? error).message}`, place: null})
-          )
-        )
-      )
-    } finally {
-      await pool.destroy()
-    }
-  } else if (jobs.length > 0) {
-    const {renderEnvironment, renderJob} = await import('./render.js')
-    const environment = await renderEnvironment(context, state.dir, [...selected])
-    for (const plan of jobs) finish(plan, await renderJob(plan.job!, environment))
+  try {
+    await Promise.all(
+      jobs.map(async (plan) => {
+        const ok = !plan.first || settle(plan, await plan.first, true)
+        if (ok && plan.job) settle(plan, await renders.run({...plan.job, carried: plan.records.pdf?.files ?? []}), !plan.first)
+        options.onProgress?.({done: ++done, total: jobs.length, current: plan.entry.path})
+      })
+    )
+  } finally {
+    await renders.close()
   }
   crashPoint('rendered')
   for (const entry of checked) sortMessages(entry.file)
@@ -268,18 +281,51 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
 }
 
 /**
+ * Where releases render: on a pool of threads once `start` is given enough
+ * releases, else in this thread, one job at a time. A thread that fails
+ * outside a job (as it starts) stops the pool: its jobs fail with that reason.
+ */
+function renderQueue(options: BuildOptions, context: RenderContext, stateDir: string, selected: ReadonlySet<RendererName>) {
+  let pool: Piscina | null = null
+  let failure: Error | null = null
+  let environment: Promise<RenderEnvironment> | null = null
+  let here: Promise<unknown> = Promise.resolve()
+  return {
+    start(releases: number) {
+      if (pool || options.jobs < 2 || releases < poolFrom) return
+      const setup: WorkerSetup = {configPath: options.configPath, now: options.now.toISOString(), generator: context.generator, stateDir}
+      const started = new Piscina({filename: new URL('./worker.js', import.meta.url).href, workerData: setup, maxThreads: Math.min(options.jobs, releases), minThreads: 0})
+      started.on('error', (error: Error) => {
+        failure ??= error
+        void started.destroy()
+      })
+      pool = started
+    },
+    threaded: () => pool !== null,
+    run(job: RenderJob): Promise<JobResult | Error> {
+      if (pool) return (pool.run(job) as Promise<JobResult>).catch((error: Error) => failure ?? error)
+      const result = here.then(async () => {
+        const {renderEnvironment, renderJob} = await import('./render.js')
+        return renderJob(job, await (environment ??= renderEnvironment(context, stateDir, [...selected])))
+      })
+      here = result.catch(() => undefined)
+      return result
+    },
+    close: async () => pool?.destroy()
+  }
+}
+
+/**
  * Reads and checks every release. A file whose bytes and check inputs are
  * those of the last build keeps its messages and summary from the manifest;
  * the others are parsed and checked one at a time, and their model goes to
  * the cache, not into memory. Rules that compare releases run again unless
  * no release changed; then the translation memory is not even read.
  */
-async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState): Promise<{checked: Checked[]; memory: Memory | null; memoryChanged: boolean}> {
+async function checkAll(project: Project, version: string, previous: Manifest | null, state: BuildState, files: readonly string[], hashes: ReadonlyArray<string | null>, onChecked: (entry: Checked) => void): Promise<{checked: Checked[]; memory: Memory | null; memoryChanged: boolean}> {
   const key = checkKey(project, version)
   const known = previous?.check === key ? previous.releases : {}
   const glossary = project.config.glossary
-  const files = await listReleases(project.root)
-  const hashes = files.map((file) => (statSync(path.join(project.root, file)).size > limits.releaseBytes ? null : sha256(readFileSync(path.join(project.root, file)))))
   const asBefore = (file: string, i: number) => known[file]?.hash === hashes[i] && known[file]?.across !== undefined && existsSync(state.cachePath('models', `${hashes[i]}.json`))
   if (files.length === Object.keys(known).length && files.every(asBefore) && existsSync(path.join(state.dir, memoryFile))) {
     const checked = files.map((file) => {
@@ -295,6 +341,12 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
   const checked: Checked[] = []
   const memory: ReleaseMemory[] = []
   let kept = 0
+  // Each release checked is handed on, and the thread yields, so that render threads get their next job.
+  const add = async (entry: Checked) => {
+    checked.push(entry)
+    onChecked(entry)
+    await new Promise(setImmediate)
+  }
   for (const file of files) {
     // A huge file is refused by its size, before it is read: the check fails, so nothing of it is kept.
     const size = statSync(path.join(project.root, file)).size
@@ -310,16 +362,16 @@ async function checkAll(project: Project, version: string, previous: Manifest | 
     if (before?.hash === hash && inMemory?.hash === memoryHash(decodeSource(bytes).text, glossary) && existsSync(state.cachePath('models', `${hash}.json`))) {
       const vfile = new VFile({path: file})
       restoreMessages(vfile, before.messages)
-      checked.push({...before, path: file, file: vfile, renders: {}})
       memory.push(inMemory)
       kept++
+      await add({...before, path: file, file: vfile, renders: {}})
       continue
     }
     const entry = (await reader()).parseRelease(file, bytes)
     checkRelease(entry, project.config)
     writeWhole(state.dir, state.cachePath('models', `${hash}.json`), modelFragment(entry.release))
-    checked.push({path: file, hash, file: entry.file, messages: storeMessages(entry.file, projectRuleIds), summary: summarizeRelease(entry.release), renders: {}})
     if (!entry.unread) memory.push(releaseMemory(entry.release, String(entry.file.value), glossary))
+    await add({path: file, hash, file: entry.file, messages: storeMessages(entry.file, projectRuleIds), summary: summarizeRelease(entry.release), renders: {}})
   }
   const archive = memoryOf(memory)
   checkAcross(checked.map((entry) => ({release: entry.summary, file: entry.file})), project.config, archive)

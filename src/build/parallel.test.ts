@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -33,6 +33,28 @@ describe('pressroom build on render threads', () => {
     expect(files.filter((file) => /^pdf\/\d{4}-\d{3}\.pdf$/.test(file))).toHaveLength(8)
     expect(files.filter((file) => /^email\/\d{4}-\d{3}\.eml$/.test(file))).toHaveLength(8)
     expect(files.filter((file) => /^site\/km\/\d{4}\/\d{3}\/index\.html$/.test(file))).toHaveLength(8)
+  }, 120_000)
+
+  it('writes nothing when the check of the whole archive ends in an error, though the threads had started on the releases that passed their own rules', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pressroom-jobs-'))
+    for (const item of ['pressroom.yaml', 'glossary.yaml']) cpSync(path.join(repoRoot, item), path.join(root, item))
+    const paths = (await writeSyntheticReleases(path.join(repoRoot, seedPath), root, 6)).sort()
+    // The last release read takes the number of the first: only the rule that compares releases finds it, after every release's own check.
+    const last = path.join(root, paths.at(-1)!)
+    const original = readFileSync(last, 'utf8')
+    const firstRef = /^ref: (.*)$/m.exec(readFileSync(path.join(root, paths[0]!), 'utf8'))![1]!
+    writeFileSync(last, original.replace(/^ref: .*$/m, `ref: ${firstRef}`))
+    const failed = build(root, '2', 'out')
+    expect(failed.status).toBe(1)
+    expect(failed.report).toMatchObject({ok: false, written: 0})
+    const errors = failed.report.diagnostics.flatMap((file: {path: string; messages: Array<{ruleId: string; fatal: boolean}>}) => file.messages.filter((m) => m.fatal).map((m) => `${file.path} ${m.ruleId}`))
+    expect(errors).toContain(`${paths.at(-1)} ref-duplicate`)
+    expect(Object.keys(snapshotFolder(path.join(root, 'out')))).toEqual([])
+    // Fixed, the next build writes every release.
+    writeFileSync(last, original)
+    const fixed = build(root, '2', 'out')
+    expect(fixed.status, fixed.stderr).toBe(0)
+    expect(Object.keys(snapshotFolder(path.join(root, 'out'))).filter((file) => /^pdf\/\d{4}-\d{3}\.pdf$/.test(file))).toHaveLength(6)
   }, 120_000)
 
   it('fails the build, naming each release, when a render thread cannot start', async () => {
