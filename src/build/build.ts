@@ -308,7 +308,8 @@ function renderQueue(options: BuildOptions, context: RenderContext, stateDir: st
         const {renderEnvironment, renderJob} = await import('./render.js')
         return renderJob(job, await (environment ??= renderEnvironment(context, stateDir, [...selected])))
       })
-      here = result.catch(() => undefined)
+      // A job that throws fails the build, and those after it do not render.
+      here = result
       return result
     },
     close: async () => pool?.destroy()
