@@ -143,8 +143,9 @@ async function build(project: Project, options: BuildOptions, state: BuildState,
   renders.start(hashes.filter((hash) => hash !== null && lacking(hash).length > 0).length)
   const early = new Map<string, {names: RendererName[]; result: Promise<JobResult | Error>}>()
   const {checked, memory, memoryChanged} = await checkAll(project, options.version, previous, state, releases, hashes, (entry) => {
+    if (!renders.threaded() || countMessages([entry.file]).errors > 0 || !releaseIdentity(entry.summary, config)) return
     const run = lacking(entry.hash)
-    if (!renders.threaded() || run.length === 0 || countMessages([entry.file]).errors > 0 || !releaseIdentity(entry.summary, config)) return
+    if (run.length === 0) return
     early.set(entry.path, {names: run.map((item) => item.name), result: renders.run({path: entry.path, hash: entry.hash, published: false, messages: [], run, carried: []})})
   })
   const files = checked.map((entry) => entry.file)
