@@ -267,6 +267,11 @@ describe('pressroom --help and --version', () => {
     }
   })
 
+  it('runs as a program, as npx and the package\'s bin run it', async () => {
+    const {stdout} = await promisify(execFile)(cli, ['--version'])
+    expect(stdout.trim()).toBe(JSON.parse(readRepoFile('package.json').toString('utf8')).version)
+  })
+
   it('prints the package version', async () => {
     const result = await pressroom(repoRoot, '--version')
     expect(result.stdout.trim()).toBe(JSON.parse(readRepoFile('package.json').toString('utf8')).version)
