@@ -72,8 +72,31 @@ describe('inconsistent-translation', () => {
     expect(found.map((m) => m.path)).toEqual(['releases/2026/001-teachers.md'])
     const reason = found[0]!.reason
     expect(reason).toContain('releases/2026/002-teachers.md:15 (No. 2 PR-26/EoJ, 2026-02-01)')
+    // The sentence the message is about, quoted by its opening words.
+    expect(reason).toMatch(/^The English “The Government of Japan has decided to extend its support for the programme that trains…” is translated/u)
     expect(reason).toMatch(/: “…[^”]*ខាងជើង ដើម្បី[^”]*…”; here: “…[^”]*ខាងជើង ក្នុងគោលបំណងដើម្បី[^”]*…”; /u)
     expect(found[0]!.actual).toBe(`${kmStart} ក្នុងគោលបំណង${kmEnd}`)
     expect(found[0]!.actual!.length).toBeGreaterThan(160)
+  })
+  it('quotes a long Khmer sentence by its opening, cut between clusters', () => {
+    // 130 characters without a space: the cut falls where a cluster starts, not inside one.
+    const km = `${'រដ្ឋាភិបាលជប៉ុនបានសម្រេចបន្តការគាំទ្រ'.repeat(3)}ដល់កម្មវិធីបណ្តុះបណ្តាលគ្រូ។`
+    const release = (n: number, date: string, en: string) =>
+      `---\nref: No. ${n} PR-26/EoJ\ndate: ${date}\n---\n# English\n\n## Teachers\n\n${en}\n\n# ខ្មែរ\n\n## គ្រូបង្រៀន\n\n${km}\n`
+    const found = messages(
+      only({
+        'releases/2026/001-teachers.md': release(1, '2026-02-01', 'Japan will train the teachers of five provinces this year.'),
+        'releases/2026/002-teachers.md': release(2, '2026-03-01', 'Japan will build the schools of five provinces this year.')
+      })
+    )
+    expect(found).toHaveLength(1)
+    const quoted = /^The Khmer “([^”]*)…” stands for other English/u.exec(found[0]!.reason)![1]!
+    expect(km.length).toBeGreaterThan(120)
+    expect(quoted.length).toBeLessThanOrEqual(90)
+    expect(km.startsWith(quoted)).toBe(true)
+    // What follows the cut starts a cluster: a consonant, not a sign or a subscript.
+    expect(km[quoted.length]).toMatch(/[\u1780-\u17B3]/u)
+    expect(quoted.at(-1)).not.toBe('\u17D2')
+    expect(found[0]!.actual).toBe(km)
   })
 })

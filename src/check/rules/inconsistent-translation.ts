@@ -105,7 +105,7 @@ function compareSentences(memory: Memory, report: (path: string, finding: Findin
       if (sameEnglish && sameEnglish.kmKey !== here.kmKey) {
         const [before, now] = shorten(sameEnglish.segment.km.text, km.text)
         report(here.release.path, {
-          reason: `The English “${en.text}” is translated differently in ${where(sameEnglish.release, sameEnglish.segment.km.line)}: “${before}”; here: “${now}”; use one translation, here or there`,
+          reason: `The English “${opening(en.text)}” is translated differently in ${where(sameEnglish.release, sameEnglish.segment.km.line)}: “${before}”; here: “${now}”; use one translation, here or there`,
           place,
           actual: km.text,
           expected: [sameEnglish.segment.km.text]
@@ -115,7 +115,7 @@ function compareSentences(memory: Memory, report: (path: string, finding: Findin
       if (sameKhmer && sameKhmer.enKey !== here.enKey) {
         const [before, now] = shorten(sameKhmer.segment.en.text, en.text)
         report(here.release.path, {
-          reason: `The Khmer “${km.text}” stands for other English in ${where(sameKhmer.release, sameKhmer.segment.en.line)}: “${before}”; here: “${now}”; translate this English in its own words`,
+          reason: `The Khmer “${opening(km.text)}” stands for other English in ${where(sameKhmer.release, sameKhmer.segment.en.line)}: “${before}”; here: “${now}”; translate this English in its own words`,
           place,
           actual: km.text
         })
@@ -152,6 +152,17 @@ function shorten(a: string, b: string): [string, string] {
     return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`
   }
   return [cut(a), cut(b)]
+}
+
+/**
+ * A long sentence quoted by its opening words: the message's position and
+ * `actual` give the whole, and a report lined up in columns stays readable.
+ */
+function opening(text: string): string {
+  const limit = 90
+  if (text.length <= limit) return text
+  const space = text.lastIndexOf(' ', limit)
+  return `${text.slice(0, clusterStart(text, space > limit / 2 ? space : limit)).trimEnd()}…`
 }
 
 /** The nearest index at or before `i` where a Khmer cluster (or any other character) starts. */
